@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "arsrapport",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "arsrapport", targets: ["arsrapport"]),
+        .library(name: "ReportKit", targets: ["ReportKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        // Debian's libcmark-dev (or Homebrew's cmark); found through pkg-config.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        // The only Swift code that touches cmark: plain Swift values in, plain Swift values out.
+        .target(name: "CommonMark", dependencies: ["CCmark"]),
+        // Atomic exchange of two directories (renameat2 on Linux), which Glibc's module map hides.
+        .target(name: "CFileSwap"),
+        .target(
+            name: "ReportKit",
+            dependencies: [
+                "CommonMark",
+                "CFileSwap",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "arsrapport",
+            dependencies: [
+                "ReportKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
+        .testTarget(name: "ReportKitTests", dependencies: ["ReportKit"], exclude: ["Fixtures"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,162 @@
+internal import CCmark
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A heading found in a Markdown document, with the `id` its rendered HTML element carries.
+public struct Heading: Sendable, Equatable {
+    /// 1 for `#`, 2 for `##`, …
+    public let level: Int
+    /// The heading's plain text (inline markup removed).
+    public let text: String
+    /// The unique, Swedish-aware slug written as the element's `id`.
+    public let id: String
+    /// 1-based line of the heading in the document that was rendered.
+    public let line: Int
+    public let column: Int
+}
+
+/// A link or image destination as written in the document, with its position.
+public struct LinkDestination: Sendable, Equatable {
+    public let url: String
+    public let isImage: Bool
+    /// 1-based position of the link in the document that was rendered.
+    public let line: Int
+    public let column: Int
+}
+
+/// What rendering a Markdown document produced: plain Swift values, no cmark state.
+public struct RenderedMarkdown: Sendable, Equatable {
+    public let html: String
+    public let headings: [Heading]
+    /// Every link and image in document order, as written (before rewriting).
+    public let links: [LinkDestination]
+}
+
+/// Renders CommonMark through libcmark.
+///
+/// Safe by construction: raw HTML is omitted (cmark's default without `CMARK_OPT_UNSAFE`),
+/// and every link or image URL whose scheme is not on `URLPolicy`'s allow-list is emptied, so
+/// that `javascript:`, `vbscript:` and `data:` URLs cannot reach a page. Smart punctuation is on.
+public enum Markdown {
+    /// Renders `source` to HTML.
+    ///
+    /// - Parameter rewrite: called once per link and image, in document order; returns the
+    ///   destination to write instead, or `nil` to keep it. The result still passes the
+    ///   URL policy.
+    public static func render(
+        _ source: String,
+        rewrite: (LinkDestination) -> String? = { _ in nil }
+    ) -> RenderedMarkdown {
+        let options = CMARK_OPT_SMART
+        var source = source
+        return source.withUTF8 { bytes -> RenderedMarkdown in
+            let root = bytes.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, options)
+            }
+            guard let root else { return RenderedMarkdown(html: "", headings: [], links: []) }
+            defer { cmark_node_free(root) }
+
+            let (headings, links) = walk(root, rewrite: rewrite)
+            guard let rendered = cmark_render_html(root, options) else {
+                return RenderedMarkdown(html: "", headings: headings, links: links)
+            }
+            defer { free(rendered) }
+            let html = addHeadingIDs(to: String(cString: rendered), headings: headings)
+            return RenderedMarkdown(html: html, headings: headings, links: links)
+        }
+    }
+
+    /// Visits every node once: collects headings, rewrites and polices link destinations.
+    private static func walk(
+        _ root: OpaquePointer,
+        rewrite: (LinkDestination) -> String?
+    ) -> ([Heading], [LinkDestination]) {
+        var headings: [Heading] = []
+        var links: [LinkDestination] = []
+        var slugs = SlugRegistry()
+        guard let iterator = cmark_iter_new(root) else { return ([], []) }
+        defer { cmark_iter_free(iterator) }
+
+        // Inline nodes carry no position in cmark 0.30; the enclosing block's is the best we have.
+        var blockLine = 1
+        var blockColumn = 1
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let line = Int(cmark_node_get_start_line(node))
+            if line > 0 {
+                blockLine = line
+                blockColumn = Int(cmark_node_get_start_column(node))
+            }
+            switch type {
+            case CMARK_NODE_HEADING:
+                let text = plainText(of: node)
+                headings.append(Heading(
+                    level: Int(cmark_node_get_heading_level(node)),
+                    text: text,
+                    id: slugs.claim(Slug.make(text)),
+                    line: blockLine,
+                    column: blockColumn
+                ))
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let destination = LinkDestination(
+                    url: url, isImage: type == CMARK_NODE_IMAGE, line: blockLine, column: blockColumn
+                )
+                links.append(destination)
+                let written = URLPolicy.sanitize(rewrite(destination) ?? url)
+                if written != url { cmark_node_set_url(node, written) }
+            default:
+                break
+            }
+        }
+        return (headings, links)
+    }
+
+    /// The literal text below `node`, as a screen reader would read the heading.
+    private static func plainText(of node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text
+    }
+
+    /// Gives the n-th `<hN>` tag the n-th heading's id.
+    ///
+    /// In safe mode raw HTML is omitted and text is escaped, so a literal `<h1>`…`<h6>` in
+    /// cmark's output can only be a heading element, and cmark writes them in document order.
+    static func addHeadingIDs(to html: String, headings: [Heading]) -> String {
+        guard !headings.isEmpty else { return html }
+        var output = ""
+        output.reserveCapacity(html.utf8.count + headings.count * 24)
+        var rest = html[...]
+        for heading in headings {
+            let tag = "<h\(heading.level)>"
+            guard let range = rest.firstRange(of: tag) else { break }
+            output += rest[..<range.lowerBound]
+            output += "<h\(heading.level) id=\"\(heading.id)\">"
+            rest = rest[range.upperBound...]
+        }
+        output += rest
+        return output
+    }
+}

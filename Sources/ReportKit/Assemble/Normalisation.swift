@@ -1,0 +1,52 @@
+/// A figure converted into its metric's unit and sign, exactly (tkr → mnkr only moves the
+/// decimal point), together with where it comes from.
+public struct NormalisedFigure: Sendable {
+    public let figure: Figure
+    public let report: Report
+    public let section: Section
+    public let value: ReportedNumber
+    public let unit: Unit
+}
+
+extension ReportedNumber {
+    /// The same quantity in `target`, exactly; nil when the units do not convert.
+    func converted(from unit: Unit, to target: Unit) -> ReportedNumber? {
+        if unit == target { return self }
+        guard let from = unit.kronor, let to = target.kronor else { return nil }
+        var scaled = self.scaled
+        var decimals = self.decimals
+        if from >= to {
+            var factor = from / to
+            while factor >= 10 {
+                if decimals > 0 { decimals -= 1 } else { scaled *= 10 }
+                factor /= 10
+            }
+        } else {
+            var factor = to / from
+            while factor >= 10 {
+                decimals += 1
+                factor /= 10
+            }
+        }
+        return ReportedNumber(scaled: scaled, decimals: decimals)
+    }
+}
+
+extension Content {
+    /// Every figure of every report, normalised to its metric, in report and section order.
+    public func normalisedFigures() -> [NormalisedFigure] {
+        let units = Dictionary(metrics.map { ($0.id, $0.matter.unit) }, uniquingKeysWith: { a, _ in a })
+        var result: [NormalisedFigure] = []
+        for report in reports {
+            for section in report.sections {
+                for figure in section.document.matter.figures ?? [] {
+                    guard let unit = units[figure.metric.value],
+                          var value = figure.value.value.converted(from: figure.unit.value, to: unit) else { continue }
+                    if figure.sign == .inverted { value = value.negated() }
+                    result.append(NormalisedFigure(figure: figure, report: report, section: section, value: value, unit: unit))
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// What to build, and where from.
+public struct BuildOptions: Sendable {
+    public var content: URL
+    public var templates: URL
+    public var output: URL
+    /// Absolute URL the site is published at; nil for a site that works from disk.
+    public var baseURL: String?
+    /// False runs every stage but writing (`arsrapport check`).
+    public var write: Bool
+    public var parallel: Bool
+    /// Diagnostics name files relative to this folder (default: the working directory).
+    public var displayRoot: URL
+
+    public init(content: URL, templates: URL, output: URL, baseURL: String? = nil, write: Bool = true,
+                parallel: Bool = true, displayRoot: URL? = nil) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.baseURL = baseURL
+        self.write = write
+        self.parallel = parallel
+        self.displayRoot = displayRoot ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }
+
+    /// A path as the user would type it: relative to `displayRoot` when inside it.
+    func display(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let root = displayRoot.standardizedFileURL.path
+        if path == root { return "." }
+        if path.hasPrefix(root + "/") { return String(path.dropFirst(root.count + 1)) }
+        return path
+    }
+}
+
+/// What a build did.
+public struct BuildResult: Sendable {
+    public var diagnostics: [Diagnostic] = []
+    public var pagesWritten = 0
+    public var filesWritten = 0
+    /// Stage name and seconds, in pipeline order.
+    public var timings: [(stage: String, seconds: Double)] = []
+    public var succeeded: Bool { !diagnostics.hasErrors }
+}
+
+/// The pipeline: Load → Validate → Assemble → Render → Write. Each stage reports all the
+/// problems it finds; the build stops before writing if any stage found an error, so a bad
+/// input never touches the published site.
+public enum SiteBuilder {
+    public static func build(_ options: BuildOptions) -> BuildResult {
+        var result = BuildResult()
+        var clock = ContinuousClock.now
+        func lap(_ stage: String) {
+            let now = ContinuousClock.now
+            let duration = now - clock
+            result.timings.append((stage, Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18))
+            clock = now
+        }
+        let writer = SiteWriter(output: options.output, sources: [options.content, options.templates],
+                                workspaces: [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)])
+        if options.write {
+            do { try writer.checkOutput() } catch {
+                result.diagnostics.append(.error(error.description, at: SourceLocation(path: options.display(options.output), line: 1, column: 1)))
+                return result
+            }
+        }
+
+        // Load
+        let loaded = ContentLoader(root: options.content, displayRoot: options.display(options.content)).load()
+        let (templates, templateDiagnostics) = TemplateSet.load(from: options.templates, displayRoot: options.display(options.templates))
+        result.diagnostics += templateDiagnostics
+        lap("load")
+
+        // Validate
+        let (content, decodeDiagnostics) = ContentDecoder.decode(loaded)
+        result.diagnostics += decodeDiagnostics
+        result.diagnostics += ContentRules.check(content)
+        lap("validate")
+
+        // Assemble
+        let (site, assembleDiagnostics) = SiteAssembler.assemble(content)
+        result.diagnostics += assembleDiagnostics
+        lap("assemble")
+
+        // Render (also when earlier stages failed, so that broken links are reported in the same run)
+        guard let templates else {
+            result.diagnostics = result.diagnostics.sortedForDisplay()
+            return result
+        }
+        let linker = Linker(baseURL: options.baseURL)
+        var (files, renderDiagnostics) = SiteRenderer(site: site, templates: templates, linker: linker,
+                                                      parallel: options.parallel).render()
+        files += content.assets.map { OutputFile(path: $0, contents: .copy(options.content.appendingPathComponent($0))) }
+        result.diagnostics += renderDiagnostics
+        result.diagnostics = result.diagnostics.sortedForDisplay()
+        lap("render")
+
+        // Write
+        guard options.write, result.succeeded else { return result }
+        do {
+            try writer.write(files)
+            result.filesWritten = files.count
+            result.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
+        } catch {
+            result.diagnostics.append(.error(error.description, at: SourceLocation(path: options.display(options.output), line: 1, column: 1)))
+        }
+        lap("write")
+        return result
+    }
+}

@@ -1,0 +1,142 @@
+import CommonMark
+import Yams
+
+/// Splits each file, parses its YAML with Yams and decodes it into the schema type its
+/// location calls for. Every problem becomes a diagnostic; files with errors are left out.
+public enum ContentDecoder {
+    /// The folders whose files are not reports.
+    static let reservedFolders: Set<String> = ["kommuner", "jamfor", "teman"]
+
+    public static func decode(_ loaded: ContentLoader.Result) -> (Content, [Diagnostic]) {
+        var content = Content()
+        content.assets = loaded.assets
+        var diagnostics = loaded.diagnostics
+        var reportIndexes: [String: Document<ReportMatter>] = [:]
+        var reportSections: [String: [Section]] = [:]
+
+        for file in loaded.files {
+            let parts = file.relativePath.split(separator: "/").map(String.init)
+            let location = file.location(line: 1)
+            if let bad = parts.first(where: { !Identifier.isValid(String($0.hasSuffix(".md") ? $0.dropLast(3) : $0[...])) }) {
+                let stem = bad.hasSuffix(".md") ? String(bad.dropLast(3)) : bad
+                diagnostics.append(.error(
+                    "name \"\(stem)\" may only use a-z, 0-9 and single '-' (it becomes part of a web address); rename it to \"\(suggestedName(stem))\"",
+                    at: location))
+                continue
+            }
+            func decode<M: Decodable & Sendable & Hashable>(_ type: M.Type) -> Document<M>? {
+                decodeDocument(file, as: type, into: &diagnostics)
+            }
+            switch parts.count {
+            case 1 where parts[0] == "index.md":
+                content.home = decode(PageMatter.self)
+            case 1 where parts[0] == "bedomningsskala.md":
+                content.scale = decode(ScaleMatter.self)
+            case 1:
+                if let page = decode(PageMatter.self) { content.pages.append(page) }
+            case 2 where parts[0] == "kommuner":
+                if let document = decode(MunicipalityMatter.self) { content.municipalities.append(document) }
+            case 2 where parts[0] == "jamfor":
+                if let document = decode(MetricMatter.self) { content.metrics.append(document) }
+            case 2 where parts[0] == "teman":
+                if let document = decode(ThemeMatter.self) { content.themes.append(document) }
+            case 2 where parts[1] == "index.md":
+                if let document = decode(ReportMatter.self) { reportIndexes[parts[0]] = document }
+            case 2:
+                let stem = String(parts[1].dropLast(3))
+                guard let kind = SectionKind(rawValue: stem) else {
+                    let names = SectionKind.allCases.map(\.rawValue)
+                    diagnostics.append(.error(
+                        "\"\(stem)\" is not a section of a report; name the file after one of \(names.joined(separator: ", "))"
+                            + Suggestion.hint(for: stem, in: names),
+                        at: location))
+                    continue
+                }
+                if let document = decode(SectionMatter.self) {
+                    reportSections[parts[0], default: []].append(Section(kind: kind, document: document))
+                }
+            default:
+                diagnostics.append(.error(
+                    "content files lie at most one folder deep (content/<report>/<section>.md); move this file up",
+                    at: location))
+            }
+        }
+
+        for (folder, sections) in reportSections where reportIndexes[folder] == nil {
+            if let first = sections.first {
+                diagnostics.append(.error(
+                    "report folder \"\(folder)\" has no index.md with the report's identity (municipality, year, period…)",
+                    at: first.document.file.location(line: 1)))
+            }
+        }
+        content.reports = reportIndexes.keys.sorted().map { folder in
+            Report(id: folder, index: reportIndexes[folder]!,
+                   sections: (reportSections[folder] ?? []).sorted { $0.kind.order < $1.kind.order })
+        }
+        return (content, diagnostics)
+    }
+
+    /// Parses and decodes one file; nil (with diagnostics) when anything is wrong.
+    static func decodeDocument<M: Decodable & Sendable & Hashable>(
+        _ file: SourceFile, as type: M.Type, into diagnostics: inout [Diagnostic]
+    ) -> Document<M>? {
+        let split: SplitFile
+        switch FrontMatterSplitter.split(file) {
+        case .success(let value): split = value
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+        let node: Node
+        do {
+            guard let root = try Yams.compose(yaml: split.yaml) else {
+                diagnostics.append(.error("front matter is empty; see docs/content-format.md for the keys this page needs",
+                                          at: file.location(line: split.yamlLine)))
+                return nil
+            }
+            node = root
+        } catch {
+            diagnostics.append(yamlDiagnostic(error, file: file, yamlLine: split.yamlLine))
+            return nil
+        }
+        let session = DecodingSession(file: file, yamlLine: split.yamlLine)
+        let matter = session.decode(M.self, from: node)
+        diagnostics += session.diagnostics
+        guard let matter, !session.hasErrors else { return nil }
+        return Document(file: file, matter: matter, body: split.body, bodyLine: split.bodyLine)
+    }
+
+    /// Yams' syntax errors, moved to the file's line numbers and worded for a person.
+    static func yamlDiagnostic(_ error: Error, file: SourceFile, yamlLine: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            file.location(line: mark.line + yamlLine - 1, column: mark.column)
+        }
+        switch error {
+        case YamlError.scanner(let context, let problem, let mark, _),
+             YamlError.parser(let context, let problem, let mark, _),
+             YamlError.composer(let context, let problem, let mark, _):
+            var message = "YAML syntax error: \(problem)"
+            if let context { message += " \(context.text)" }
+            if problem.contains("tab") {
+                message += "; indent with spaces, not tabs"
+            } else if problem.contains("mapping values are not allowed") {
+                message += "; a value containing ': ' must be quoted"
+            } else if problem.contains("end of the stream") || problem.contains("quoted scalar") {
+                message += "; is a quote left open?"
+            }
+            return .error(message, at: at(mark))
+        case YamlError.duplicatedKeysInMapping(let duplicates, let context):
+            let keys = Array(Set(duplicates)).sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+            return .error("key \(keys) appears more than once in the same mapping; keep one", at: at(context.mark))
+        case YamlError.reader(let problem, _, _, _):
+            return .error("YAML cannot read the front matter: \(problem)", at: file.location(line: yamlLine))
+        default:
+            return .error("YAML error: \(error)", at: file.location(line: yamlLine))
+        }
+    }
+
+    /// `Ekonomi 2022.md` → `ekonomi-2022`, for the rename hint.
+    static func suggestedName(_ name: String) -> String {
+        Slug.make(name)
+    }
+}

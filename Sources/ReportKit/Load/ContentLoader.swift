@@ -1,0 +1,129 @@
+import Foundation
+
+/// Reads every file below a folder in a stable order: Markdown files as `SourceFile`s, other
+/// files (images, PDFs) as assets to copy. Every unreadable or suspicious file is a diagnostic.
+public struct ContentLoader: Sendable {
+    /// Files larger than this are refused before they are read: no report section is this long,
+    /// and a runaway file must not exhaust memory.
+    public static let maximumFileSize = 5 * 1024 * 1024
+
+    public struct Result: Sendable {
+        public var files: [SourceFile] = []
+        /// Non-Markdown files, as paths relative to the root.
+        public var assets: [String] = []
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    let root: URL
+    /// The root as the user wrote it, for diagnostics: `content`.
+    let displayRoot: String
+
+    public init(root: URL, displayRoot: String) {
+        self.root = root
+        self.displayRoot = displayRoot
+    }
+
+    public func load() -> Result {
+        var result = Result()
+        let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
+        var visited: Set<String> = [realRoot]
+        walk(directory: root, relative: "", realRoot: realRoot, visited: &visited, into: &result)
+        return result
+    }
+
+    private func display(_ relative: String) -> String {
+        displayRoot.isEmpty ? relative : "\(displayRoot)/\(relative)"
+    }
+
+    private func walk(directory: URL, relative: String, realRoot: String,
+                      visited: inout Set<String>, into result: inout Result) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            let path = relative.isEmpty ? displayRoot : display(relative)
+            result.diagnostics.append(.error("cannot read folder: \(Self.reason(error))",
+                                             at: SourceLocation(path: path, line: 1, column: 1)))
+            return
+        }
+        // Byte order, not locale order: the same on every machine.
+        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
+            let path = relative.isEmpty ? name : "\(relative)/\(name)"
+            let url = directory.appendingPathComponent(name)
+            let location = SourceLocation(path: display(path), line: 1, column: 1)
+
+            var isDirectory: ObjCBool = false
+            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+            if attributes?[.type] as? FileAttributeType == .typeSymbolicLink {
+                let target = url.resolvingSymlinksInPath().standardizedFileURL.path
+                guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
+                    result.diagnostics.append(.error("symbolic link points to nothing (or to itself)", at: location))
+                    continue
+                }
+                guard target.hasPrefix(realRoot + "/") else {
+                    result.diagnostics.append(.error(
+                        "symbolic link points outside the content folder, to \(target); copy the file in instead",
+                        at: location))
+                    continue
+                }
+                if isDirectory.boolValue, visited.contains(target) {
+                    result.diagnostics.append(.error("symbolic link loop: this folder is already part of the content", at: location))
+                    continue
+                }
+            } else {
+                _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            }
+
+            if isDirectory.boolValue {
+                visited.insert(url.resolvingSymlinksInPath().standardizedFileURL.path)
+                walk(directory: url, relative: path, realRoot: realRoot, visited: &visited, into: &result)
+            } else if name.hasSuffix(".md") {
+                switch read(url, size: (attributes?[.size] as? NSNumber)?.intValue) {
+                case .success(let bytes):
+                    switch TextDecoding.decode(bytes) {
+                    case .success(let text):
+                        result.files.append(SourceFile(relativePath: path, displayPath: display(path), text: text))
+                    case .failure(let failure):
+                        result.diagnostics.append(.error(failure.message, at: SourceLocation(
+                            path: display(path), line: failure.line, column: failure.column)))
+                    }
+                case .failure(let message):
+                    result.diagnostics.append(.error(message, at: location))
+                }
+            } else {
+                result.assets.append(path)
+            }
+        }
+    }
+
+    private enum ReadResult { case success([UInt8]), failure(String) }
+
+    private func read(_ url: URL, size: Int?) -> ReadResult {
+        if let size, size > Self.maximumFileSize {
+            return .failure("file is \(Self.megabytes(size)), more than the \(Self.megabytes(Self.maximumFileSize)) allowed for one page; split it into several sections")
+        }
+        do {
+            let data = try Data(contentsOf: url)
+            guard data.count <= Self.maximumFileSize else {
+                return .failure("file is \(Self.megabytes(data.count)), more than the \(Self.megabytes(Self.maximumFileSize)) allowed for one page; split it into several sections")
+            }
+            return .success([UInt8](data))
+        } catch {
+            return .failure("cannot read file: \(Self.reason(error))")
+        }
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + 524_288) / 1_048_576
+        return "\(tenths / 10).\(tenths % 10) MB"
+    }
+
+    static func reason(_ error: Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let code = underlying?.code, underlying?.domain == NSPOSIXErrorDomain,
+           let message = strerror(Int32(code)) {
+            return String(cString: message).lowercased()
+        }
+        return (error as NSError).localizedDescription
+    }
+}

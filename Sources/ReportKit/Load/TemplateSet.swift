@@ -1,0 +1,94 @@
+import Foundation
+import Mustache
+
+/// The theme: Mustache templates and the asset files beside them, loaded once per build.
+public struct TemplateSet: Sendable {
+    public let library: MustacheLibrary
+    /// Template names (path below templates/ without `.mustache`).
+    public let names: Set<String>
+    /// Files below `templates/assets/`, as paths relative to `templates/`.
+    public let assets: [String]
+    public let root: URL
+
+    /// Templates every site needs, one per page kind, plus the layout they extend.
+    public static let required = ["layout", "home", "page", "scale", "municipality", "metric-index", "metric",
+                                  "theme-index", "theme", "goals", "report", "section", "not-found"]
+
+    public static func load(from root: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let loaded = ContentLoader(root: root, displayRoot: displayRoot).load()
+        diagnostics += loaded.diagnostics
+        var library = MustacheLibrary()
+        var names: Set<String> = []
+        var sources: [(name: String, file: SourceFile)] = []
+        let extraFiles = loaded.assets.filter { $0.hasSuffix(".mustache") }
+        for path in extraFiles {
+            let url = root.appendingPathComponent(path)
+            guard let data = FileManager.default.contents(atPath: url.path),
+                  case .success(let text) = TextDecoding.decode([UInt8](data)) else {
+                diagnostics.append(.error("cannot read template as UTF-8 text", at: SourceLocation(path: "\(displayRoot)/\(path)", line: 1, column: 1)))
+                continue
+            }
+            let file = SourceFile(relativePath: path, displayPath: "\(displayRoot)/\(path)", text: text)
+            let name = String(path.dropLast(".mustache".count))
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                names.insert(name)
+                sources.append((name, file))
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error("template syntax error: \(describe(error.error))",
+                                          at: file.location(line: error.context.lineNumber, column: error.context.columnNumber)))
+            } catch {
+                diagnostics.append(.error("template error: \(error)", at: file.location(line: 1)))
+            }
+        }
+        // A missing partial renders as nothing in Mustache; here it is an error.
+        for (_, file) in sources {
+            for reference in partialReferences(in: file.text) where !names.contains(reference.name) {
+                diagnostics.append(.error(
+                    "template refers to missing partial \"\(reference.name)\"\(Suggestion.hint(for: reference.name, in: names.sorted()))",
+                    at: file.location(line: reference.line, column: reference.column)))
+            }
+        }
+        let missing = required.filter { !names.contains($0) }
+        for name in missing where !diagnostics.contains(where: { $0.location.path == "\(displayRoot)/\(name).mustache" }) {
+            diagnostics.append(.error("missing template \(name).mustache: every \(name) page is drawn with it",
+                                      at: SourceLocation(path: "\(displayRoot)/\(name).mustache", line: 1, column: 1)))
+        }
+        let assets = loaded.assets.filter { $0.hasPrefix("assets/") }
+        if diagnostics.hasErrors { return (nil, diagnostics) }
+        return (TemplateSet(library: library, names: names, assets: assets, root: root), diagnostics)
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags with their positions (default delimiters only).
+    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var references: [(String, Int, Int)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.firstRange(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let marker = afterOpen.first, marker == ">" || marker == "<",
+                      let close = afterOpen.firstRange(of: "}}") else {
+                    rest = afterOpen
+                    continue
+                }
+                let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound]
+                    .trimmingCharacters(in: .whitespaces)
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                references.append((name, index + 1, column))
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return references
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a closing {{/…}} tag does not match the open section"
+        case MustacheTemplate.Error.unfinishedName: return "a tag is not closed with }}"
+        case MustacheTemplate.Error.expectedSectionEnd: return "a section {{#…}} or {{^…}} is never closed"
+        case MustacheTemplate.Error.invalidSetDelimiter: return "a set-delimiter tag is malformed"
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// Turns a file's bytes into text, or says precisely why it is not UTF-8 text.
+enum TextDecoding {
+    struct Failure: Error {
+        let line: Int
+        let column: Int
+        let message: String
+    }
+
+    /// Accepts UTF-8 with or without a byte-order mark and LF or CRLF line endings; returns the
+    /// text without the mark and with LF endings (lines and columns are unchanged by both).
+    static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return .failure(Failure(line: 1, column: 1, message:
+                "file is UTF-16 text; save it as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)"))
+        }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        if let nul = body.firstIndex(of: 0) {
+            let (line, column) = position(of: nul, in: body)
+            return .failure(Failure(line: line, column: column, message:
+                "file contains a NUL byte, so it is not UTF-8 text (UTF-16 without a byte-order mark?); save it as UTF-8"))
+        }
+        guard let text = String(validating: body, as: UTF8.self) else {
+            let offset = firstInvalidOffset(in: body)
+            let (line, column) = position(of: offset, in: body)
+            let byte = String(body[offset], radix: 16, uppercase: true)
+            return .failure(Failure(line: line, column: column, message:
+                "file is not valid UTF-8 (byte 0x\(byte)); it may be Latin-1 or Windows-1252: save it as UTF-8"))
+        }
+        guard text.utf8.contains(UInt8(ascii: "\r")) else { return .success(text) }
+        return .success(text.replacingAll("\r\n", with: "\n"))
+    }
+
+    /// Line and column (in Unicode scalars) of the byte at `offset`.
+    private static func position(of offset: ArraySlice<UInt8>.Index, in bytes: ArraySlice<UInt8>) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        for byte in bytes[bytes.startIndex..<offset] {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {  // count lead bytes only: one per scalar
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+
+    private static func firstInvalidOffset(in bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8>.Index {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = bytes.startIndex
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+            case .emptyInput:
+                return bytes.endIndex
+            case .error:
+                return offset
+            }
+        }
+    }
+}
+
+extension String {
+    /// Foundation-free replacement of every occurrence of `target`.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        result += rest
+        return result
+    }
+}

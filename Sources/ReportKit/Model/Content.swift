@@ -1,0 +1,50 @@
+/// A content file whose front matter decoded into `Matter`, with its Markdown body.
+public struct Document<Matter: Sendable & Hashable>: Sendable, Hashable {
+    public let file: SourceFile
+    public let matter: Matter
+    public let body: String
+    /// Line of the file on which the body starts, so Markdown positions map back to the file.
+    public let bodyLine: Int
+
+    /// The last path component without `.md`: the id of a metric, theme or section.
+    public var id: String {
+        let name = file.relativePath.split(separator: "/").last.map(String.init) ?? ""
+        return String(name.dropLast(3))
+    }
+}
+
+/// A report with its sections in reading order.
+public struct Report: Sendable, Hashable {
+    /// The folder name: `huddinge-2020`.
+    public let id: String
+    public let index: Document<ReportMatter>
+    public let sections: [Section]
+}
+
+public struct Section: Sendable, Hashable {
+    public let kind: SectionKind
+    public let document: Document<SectionMatter>
+}
+
+/// Everything in `content/`, decoded and checked, before any page exists.
+public struct Content: Sendable {
+    public var home: Document<PageMatter>?
+    public var pages: [Document<PageMatter>] = []
+    public var scale: Document<ScaleMatter>?
+    public var municipalities: [Document<MunicipalityMatter>] = []
+    public var metrics: [Document<MetricMatter>] = []
+    public var themes: [Document<ThemeMatter>] = []
+    public var reports: [Report] = []
+    /// Non-Markdown files below content/, copied as they are.
+    public var assets: [String] = []
+
+    public init() {}
+
+    public func municipality(_ id: String) -> Document<MunicipalityMatter>? {
+        municipalities.first { $0.id == id }
+    }
+
+    public func metric(_ id: String) -> Document<MetricMatter>? {
+        metrics.first { $0.id == id }
+    }
+}

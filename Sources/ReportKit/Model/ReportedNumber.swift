@@ -1,0 +1,105 @@
+/// A number exactly as a report printed it: its value and how many decimals it showed.
+///
+/// Kept as a scaled integer so that sums and differences are exact and `243,0` stays `243,0`.
+public struct ReportedNumber: Sendable, Hashable, Comparable, Decodable, CustomStringConvertible {
+    /// The value times 10^decimals: 243,0 is (2430, 1).
+    public let scaled: Int64
+    public let decimals: Int
+
+    public init(scaled: Int64, decimals: Int) {
+        self.scaled = scaled
+        self.decimals = decimals
+    }
+
+    /// Parses front-matter notation: `-1054.4`, `1267`, `8.20`.
+    public init?(parsing text: some StringProtocol) {
+        var digits = text[...]
+        let negative = digits.first == "-"
+        if negative || digits.first == "+" { digits = digits.dropFirst() }
+        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit) else { return nil }
+        let fraction = parts.count == 2 ? parts[1] : ""
+        guard parts.count == 1 || (!fraction.isEmpty && fraction.allSatisfy(\.isASCIIDigit)),
+              whole.count + fraction.count <= 17,
+              let magnitude = Int64(String(whole) + String(fraction)) else { return nil }
+        self.init(scaled: negative ? -magnitude : magnitude, decimals: fraction.count)
+    }
+
+    public init(from decoder: Decoder) throws {
+        guard let decoder = decoder as? any ScalarDecoder else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected a number"))
+        }
+        guard let scalar = decoder.scalar, !decoder.node.isNull else {
+            throw Self.failure(decoder, "expected a number, found \(DecodingSession.describe(decoder.node))")
+        }
+        if let number = ReportedNumber(parsing: scalar.string), scalar.style == .plain || scalar.style == .any {
+            self = number
+            return
+        }
+        throw Self.failure(decoder, Self.explain(scalar.string))
+    }
+
+    private static func failure(_ decoder: any ScalarDecoder, _ message: String) -> ReportedError {
+        decoder.session.report(message, at: decoder.node)
+        return ReportedError()
+    }
+
+    /// The most helpful message for text that is not a plain number.
+    static func explain(_ text: String) -> String {
+        let found = "\"\(FrontMatterSplitter.excerpt(text[...]))\""
+        let hasDigits = text.contains(where: \.isASCIIDigit)
+        if hasDigits, text.contains(",") || text.contains(" ") || text.contains("\u{A0}") || text.contains("−") {
+            let plain = ReportedNumber.plainNotation(text)
+            let fix = plain.map { "; write \($0)" } ?? ""
+            return "expected a plain number with a decimal point and no thousands separator, found \(found)\(fix)"
+        }
+        return "expected a number, found \(found)"
+    }
+
+    /// `1 054,4` → `1054.4`, `1,054.4` → `1054.4`, `−17,6` → `-17.6`: the fix to suggest.
+    static func plainNotation(_ text: String) -> String? {
+        var cleaned = text.replacingAll("−", with: "-").filter { $0 != " " && $0 != "\u{A0}" }
+        if cleaned.contains("."), cleaned.contains(",") {
+            cleaned = cleaned.filter { $0 != "," }
+        } else {
+            cleaned = cleaned.replacingAll(",", with: ".")
+        }
+        return ReportedNumber(parsing: cleaned) == nil ? nil : cleaned
+    }
+
+    public var doubleValue: Double { Double(scaled) / pow10(decimals) }
+
+    public var isNegative: Bool { scaled < 0 }
+
+    public func negated() -> ReportedNumber { ReportedNumber(scaled: -scaled, decimals: decimals) }
+
+    /// This value with at least `decimals` decimals (exact: only appends zeros).
+    public func rescaled(to decimals: Int) -> ReportedNumber {
+        guard decimals > self.decimals else { return self }
+        return ReportedNumber(scaled: scaled * Int64(pow10(decimals - self.decimals)), decimals: decimals)
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        let d = max(lhs.decimals, rhs.decimals)
+        return lhs.rescaled(to: d).scaled < rhs.rescaled(to: d).scaled
+    }
+
+    /// `1054.4` in front-matter notation.
+    public var description: String {
+        let magnitude = String(scaled.magnitude)
+        let padded = String(repeating: "0", count: max(0, decimals + 1 - magnitude.count)) + magnitude
+        let whole = padded.dropLast(decimals)
+        let fraction = padded.suffix(decimals)
+        return (scaled < 0 ? "-" : "") + whole + (decimals > 0 ? "." + fraction : "")
+    }
+}
+
+func pow10(_ exponent: Int) -> Double {
+    var result = 1.0
+    for _ in 0..<max(exponent, 0) { result *= 10 }
+    return result
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

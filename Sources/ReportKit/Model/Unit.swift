@@ -1,0 +1,72 @@
+/// The units a figure may be reported in. The list is fixed so that a typo is caught and
+/// so that the program knows which units convert into each other.
+public enum Unit: String, Sendable, Hashable, CaseIterable, Decodable {
+    case mnkr, mkr, tkr, kr
+    case procent = "%"
+    case procentenheter, antal, personer, hushåll, dagar, veckor, månader, år, timmar
+    case årsplaceringar, årsplatser, årsboende, insatser, index
+
+    /// Units of one dimension convert into each other; others never compare.
+    public enum Dimension: Sendable, Hashable { case money, other(Unit) }
+
+    public var dimension: Dimension {
+        switch self {
+        case .mnkr, .mkr, .tkr, .kr: return .money
+        default: return .other(self)
+        }
+    }
+
+    /// Kronor per unit, for money.
+    public var kronor: Double? {
+        switch self {
+        case .mnkr, .mkr: return 1_000_000
+        case .tkr: return 1_000
+        case .kr: return 1
+        default: return nil
+        }
+    }
+
+    /// Converts `value` in this unit into `target`, or nil when the dimensions differ.
+    public func convert(_ value: Double, to target: Unit) -> Double? {
+        if self == target { return value }
+        guard let from = kronor, let to = target.kronor else { return nil }
+        return value * from / to
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let unit = Unit(rawValue: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription:
+                "unit \"\(text)\" is not one of \(Unit.allCases.map(\.rawValue).joined(separator: ", "))"
+                + Suggestion.hint(for: text, in: Unit.allCases.map(\.rawValue))))
+        }
+        self = unit
+    }
+}
+
+/// Where in the source report's text a value stands (1-based lines of the `.txt` in shared/seeds).
+public struct SourceReference: Sendable, Hashable, Decodable {
+    public let line: Int?
+    public let lines: [Int]?
+    /// A verbatim piece of that line, so that a reader (and a test) can find the value.
+    public let quote: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case line, lines, quote }
+
+    /// "rad 498" or "rad 532–570", for pages.
+    public var description: String {
+        if let line { return "rad \(line)" }
+        if let lines, let first = lines.first, let last = lines.last {
+            return first == last ? "rad \(first)" : "rad \(first)–\(last)"
+        }
+        return "rad okänd"
+    }
+}
+
+/// A lowercase id that is also a URL segment: `a-z`, `0-9` and single `-` between them.
+public enum Identifier {
+    public static func isValid(_ text: String) -> Bool {
+        !text.isEmpty && !text.hasPrefix("-") && !text.hasSuffix("-") && !text.contains("--")
+            && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}

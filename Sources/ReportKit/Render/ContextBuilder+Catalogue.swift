@@ -1,0 +1,59 @@
+extension ContextBuilder {
+    func theme(_ theme: Document<ThemeMatter>, _ context: inout Context, _ page: Page) {
+        context["lead"] = theme.matter.description
+        context["reports"] = content.reports.map { report -> Context in
+            let sections = report.sections.filter { ($0.document.matter.themes ?? []).contains { $0.value == theme.id } }
+            return [
+                "label": reportLabel(report),
+                "sections": sections.map { ["title": $0.document.matter.title, "href": linker.href(from: page, to: sectionPath(report, $0))] },
+                "none": sections.isEmpty,
+            ]
+        }
+        var goals: [Context] = []
+        for report in content.reports {
+            for section in report.sections {
+                for goal in section.document.matter.goals ?? [] where goal.theme.value == theme.id {
+                    var row = goalContext(goal, report: report, page: page)
+                    row["report"] = reportLabel(report)
+                    row["href"] = linker.href(from: page, to: sectionPath(report, section), anchor: "mal-\(goal.id.value)")
+                    goals.append(row)
+                }
+            }
+        }
+        context["goals"] = wrap(goals)
+        let metrics = content.metrics.filter { ($0.matter.themes ?? []).contains { $0.value == theme.id } }
+        context["metrics"] = wrap(metrics.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "jamfor/\($0.id)/")] })
+    }
+
+    func themeIndex(_ context: inout Context, _ page: Page) {
+        context["themes"] = content.themes.map { theme -> Context in
+            let count = content.reports.filter { report in
+                report.sections.contains { ($0.document.matter.themes ?? []).contains { $0.value == theme.id } }
+            }.count
+            return ["title": theme.matter.title, "href": linker.href(from: page, to: "teman/\(theme.id)/"),
+                    "description": theme.matter.description, "count": "\(count) av \(content.reports.count) rapporter"]
+        }
+    }
+
+    func municipality(_ municipality: Document<MunicipalityMatter>, _ context: inout Context, _ page: Page) {
+        let levels = content.scale?.matter.levels ?? []
+        context["scope"] = municipality.matter.committeeScope
+        context["scale"] = municipality.matter.verdictScale.map { entry -> Context in
+            ["term": entry.term, "level": levels.first { $0.id.value == entry.level.value }?.label ?? entry.level.value]
+        }
+        context["reports"] = content.reports.filter { $0.index.matter.municipality.value == municipality.id }.map { report -> Context in
+            ["title": report.index.matter.title, "href": linker.href(from: page, to: "\(report.id)/"),
+             "period": "\(report.index.matter.period.value.start) – \(report.index.matter.period.value.end)"]
+        }
+    }
+
+    func scale(_ scale: Document<ScaleMatter>, _ context: inout Context, _ page: Page) {
+        context["levels"] = scale.matter.levels.map { level -> Context in
+            ["id": level.id.value, "label": level.label, "description": level.description,
+             "terms": wrap(content.municipalities.flatMap { municipality in
+                 municipality.matter.verdictScale.filter { $0.level.value == level.id.value }
+                     .map { ["text": "\(municipality.matter.shortName): \"\($0.term)\""] }
+             }) as Any]
+        }
+    }
+}

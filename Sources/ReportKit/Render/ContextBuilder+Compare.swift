@@ -1,0 +1,120 @@
+extension ContextBuilder {
+    func home(_ context: inout Context, _ page: Page) {
+        context["reports"] = content.reports.map { report -> Context in
+            let goals = content.reports.isEmpty ? [] : report.sections.flatMap { $0.document.matter.goals ?? [] }
+            let levels = content.scale?.matter.levels ?? []
+            let counts = levels.map { level -> Context in
+                let count = goals.filter { self.level(of: $0, in: report)?.id.value == level.id.value }.count
+                return ["label": level.label, "count": "\(count)", "class": level.id.value]
+            }
+            return [
+                "municipality": municipalityName(report),
+                "title": report.index.matter.title,
+                "href": linker.href(from: page, to: "\(report.id)/"),
+                "kind": reportKindLabel(report),
+                "period": "\(report.index.matter.period.value.start) – \(report.index.matter.period.value.end)",
+                "months": "\(report.index.matter.period.value.months) månader",
+                "net_cost": format(headline("nettokostnad", in: report)),
+                "deviation": format(headline("budgetavvikelse", in: report)),
+                "sick_leave": format(headline("sjukfranvaro", in: report)),
+                "goal_counts": counts,
+                "goal_total": "\(goals.count)",
+            ]
+        }
+        context["metrics"] = content.metrics.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "jamfor/\($0.id)/")] }
+        context["themes"] = content.themes.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "teman/\($0.id)/")] }
+        context["goals_href"] = linker.href(from: page, to: "mal/")
+    }
+
+    /// The comparable figure of each report for a metric: outcome, whole committee, no breakdown.
+    func comparable(_ metric: String) -> [NormalisedFigure] {
+        content.reports.compactMap { headline(metric, in: $0) }
+    }
+
+    func metric(_ metric: Document<MetricMatter>, _ context: inout Context, _ page: Page) {
+        let matter = metric.matter
+        context["definition"] = matter.definition
+        context["unit"] = matter.unit.rawValue
+        switch matter.higherIsBetter {
+        case true?: context["direction"] = "Ett högre värde är bättre."
+        case false?: context["direction"] = "Ett lägre värde är bättre."
+        case nil: context["direction"] = "Värdet är varken bättre eller sämre i sig."
+        }
+        let values = comparable(metric.id)
+        let periods = Set(values.map { "\($0.figure.period.value.start)–\($0.figure.period.value.end)" })
+        var notes: [String] = []
+        if periods.count > 1 || values.contains(where: { !$0.figure.period.value.isWholeYear }) {
+            notes.append("Rapporterna gäller olika år och perioder; varje värde visas med sin period.")
+        }
+        if values.contains(where: { !$0.figure.period.value.isWholeYear }) {
+            notes.append("Ett delårsvärde täcker bara en del av året och är inte jämförbart med helår.")
+        }
+        context["comparability"] = wrap(notes.map { ["text": $0] })
+        context["rows"] = wrap(values.map { value -> Context in
+            let report = value.report
+            var row: Context = [
+                "municipality": reportLabel(report),
+                "report_href": linker.href(from: page, to: "\(report.id)/"),
+                "section_href": linker.href(from: page, to: sectionPath(report, value.section),
+                                            anchor: value.figure.id.map { "figur-\($0.value)" }),
+                "section": value.section.document.matter.title,
+                "period": value.figure.period.value.label ?? NumberFormat.period(value.figure.period.value),
+                "months": "\(value.figure.period.value.months) mån",
+                "reported": NumberFormat.format(value.figure.value.value, unit: value.figure.unit.value),
+                "normalised": NumberFormat.format(value.value, unit: value.unit),
+            ]
+            if let difference = matter.differences?[report.index.matter.municipality.value] { row["difference"] = difference }
+            row["partial_year"] = !value.figure.period.value.isWholeYear
+            return row
+        })
+        context["missing_reports"] = wrap(content.reports.filter { r in !values.contains { $0.report.id == r.id } }
+            .map { ["text": reportLabel($0)] })
+        context["enough"] = values.count >= 2
+        if !values.isEmpty { context["chart"] = BarChart(metric: matter, values: values, label: reportLabel).context }
+        context["all_figures"] = wrap(figures.filter { $0.figure.metric.value == metric.id }.map { figure -> Context in
+            var row = figureRow(figure, page)
+            row["report"] = reportLabel(figure.report)
+            row["section_href"] = linker.href(from: page, to: sectionPath(figure.report, figure.section),
+                                              anchor: figure.figure.id.map { "figur-\($0.value)" })
+            return row
+        })
+        context["themes"] = wrap((matter.themes ?? []).compactMap { id -> Context? in
+            content.themes.first { $0.id == id.value }.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "teman/\($0.id)/")] }
+        })
+        context["data_csv"] = linker.href(from: page, toFile: "data/nyckeltal.csv")
+        context["data_json"] = linker.href(from: page, toFile: "data/nyckeltal.json")
+    }
+
+    func metricIndex(_ context: inout Context, _ page: Page) {
+        context["metrics"] = content.metrics.map { metric -> Context in
+            let count = comparable(metric.id).count
+            return ["title": metric.matter.title, "href": linker.href(from: page, to: "jamfor/\(metric.id)/"),
+                    "definition": metric.matter.definition, "count": "\(count) av \(content.reports.count) rapporter"]
+        }
+        context["data_csv"] = linker.href(from: page, toFile: "data/nyckeltal.csv")
+        context["data_json"] = linker.href(from: page, toFile: "data/nyckeltal.json")
+    }
+
+    func goals(_ context: inout Context, _ page: Page) {
+        var groups: [Context] = []
+        for theme in content.themes {
+            var rows: [Context] = []
+            for report in content.reports {
+                for section in report.sections {
+                    for goal in section.document.matter.goals ?? [] where goal.theme.value == theme.id {
+                        var row = goalContext(goal, report: report, page: page)
+                        row["report"] = reportLabel(report)
+                        row["href"] = linker.href(from: page, to: sectionPath(report, section), anchor: "mal-\(goal.id.value)")
+                        rows.append(row)
+                    }
+                }
+            }
+            if !rows.isEmpty {
+                groups.append(["theme": theme.matter.title, "theme_href": linker.href(from: page, to: "teman/\(theme.id)/"),
+                               "id": "tema-\(theme.id)", "goals": rows])
+            }
+        }
+        context["groups"] = groups
+        context["scale_href"] = linker.href(from: page, to: "bedomningsskala/")
+    }
+}

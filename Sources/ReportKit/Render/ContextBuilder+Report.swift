@@ -1,0 +1,182 @@
+extension ContextBuilder {
+    func report(_ report: Report, _ context: inout Context, _ page: Page) {
+        let matter = report.index.matter
+        context["municipality"] = municipalityName(report)
+        context["municipality_href"] = linker.href(from: page, to: "kommuner/\(matter.municipality.value)/")
+        context["facts"] = [
+            fact("Kommun", municipalityName(report)),
+            fact("Nämnd", matter.committee),
+            fact("Rapport", reportKindLabel(report)),
+            fact("Period", "\(matter.period.value.start) – \(matter.period.value.end)"),
+            fact("Diarienummer", matter.dnr),
+            fact("Beslutsdatum", matter.decisionDate.map(NumberFormat.longDate)),
+            fact("Källa", matter.source.title),
+        ]
+        context["sections"] = report.sections.map { section -> Context in
+            ["title": section.document.matter.title,
+             "href": linker.href(from: page, to: sectionPath(report, section)),
+             "summarises": section.document.matter.summarises]
+        }
+        context["headline"] = [
+            fact("Nettokostnad", format(headline("nettokostnad", in: report))),
+            fact("Budgetavvikelse", format(headline("budgetavvikelse", in: report))),
+            fact("Sjukfrånvaro", format(headline("sjukfranvaro", in: report))),
+        ]
+    }
+
+    func fact(_ label: String, _ value: String?) -> Context {
+        ["label": label, "value": value ?? NumberFormat.missing, "missing": value == nil]
+    }
+
+    func section(_ section: Section, of report: Report, _ context: inout Context, _ toc: inout [Context], _ page: Page) {
+        let matter = section.document.matter
+        context["report_title"] = report.index.matter.title
+        context["report_label"] = reportLabel(report)
+        context["report_href"] = linker.href(from: page, to: "\(report.id)/")
+        context["summarises"] = matter.summarises
+        context["source"] = "\(report.index.matter.source.title), \(matter.source.description)"
+        context["period"] = NumberFormat.period(report.index.matter.period.value)
+        context["report_kind"] = reportKindLabel(report)
+
+        // "Jämför med": the same section in the other reports, or a note that it is missing.
+        context["compare"] = wrap(content.reports.filter { $0.id != report.id }.map { other -> Context in
+            var item: Context = ["label": reportLabel(other)]
+            if let match = other.sections.first(where: { $0.kind == section.kind }) {
+                item["href"] = linker.href(from: page, to: sectionPath(other, match))
+            }
+            return item
+        })
+        if let index = report.sections.firstIndex(where: { $0.kind == section.kind }) {
+            if index > 0 {
+                let previous = report.sections[index - 1]
+                context["previous"] = ["title": previous.document.matter.title, "href": linker.href(from: page, to: sectionPath(report, previous))]
+            }
+            if index + 1 < report.sections.count {
+                let next = report.sections[index + 1]
+                context["next"] = ["title": next.document.matter.title, "href": linker.href(from: page, to: sectionPath(report, next))]
+            }
+        }
+        context["themes"] = wrap((matter.themes ?? []).compactMap { id -> Context? in
+            content.themes.first { $0.id == id.value }.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "teman/\($0.id)/")] }
+        })
+
+        let sectionFigures = figures.filter { $0.report.id == report.id && $0.section.kind == section.kind }
+        if !sectionFigures.isEmpty {
+            context["figures"] = wrap(sectionFigures.map { figureRow($0, page) })
+            toc.append(["text": "Nyckeltal", "href": "#fakta-nyckeltal", "sub": false])
+        }
+        if let tables = matter.tables, !tables.isEmpty {
+            toc.append(["text": "Tabeller", "href": "#fakta-tabeller", "sub": false])
+            context["tables"] = wrap(tables.map(tableContext))
+            for table in tables { toc.append(["text": table.caption, "href": "#tabell-\(table.id.value)", "sub": true]) }
+        }
+        if let goals = matter.goals, !goals.isEmpty {
+            context["goals"] = wrap(goals.map { goalContext($0, report: report, page: page) })
+            toc.append(["text": "Mål och bedömningar", "href": "#fakta-mal", "sub": false])
+        }
+    }
+
+    func figureRow(_ figure: NormalisedFigure, _ page: Page) -> Context {
+        let f = figure.figure
+        var row: Context = [
+            "metric": content.metric(f.metric.value)?.matter.title ?? f.metric.value,
+            "metric_href": linker.href(from: page, to: "jamfor/\(f.metric.value)/"),
+            "basis": basisLabel(f.basis),
+            "value": NumberFormat.format(f.value.value, unit: f.unit.value),
+            "period": f.period.value.label ?? NumberFormat.period(f.period.value),
+            "source": f.source.description,
+        ]
+        if let id = f.id?.value { row["id"] = "figur-\(id)" }
+        if let breakdown = f.breakdown { row["breakdown"] = breakdown }
+        if let note = f.note { row["note"] = note }
+        if let contradiction = f.contradiction { row["contradiction"] = contradiction }
+        return row
+    }
+
+    func tableContext(_ table: Table) -> Context {
+        let tableUnit = table.unit?.value
+        var unitNotes: [String] = []
+        if let tableUnit { unitNotes.append(Self.unitPhrase(tableUnit)) }
+        if let period = table.period?.value { unitNotes.append(period.label ?? NumberFormat.period(period)) }
+        let columns = table.columns.enumerated().map { index, column -> Context in
+            var label = column.label
+            if let unit = column.unit?.value, unit != tableUnit { label += " (\(unit.rawValue))" }
+            return ["label": label, "first": index == 0]
+        }
+        let rows = table.rows.map { row -> Context in
+            var label = row.label
+            if let unit = row.unit?.value, unit != tableUnit { label += " (\(unit.rawValue))" }
+            let cells = row.cells.dropFirst().map { cell -> Context in
+                var text: String
+                var numeric = false
+                switch cell.content {
+                case .number(let number):
+                    text = NumberFormat.format(number)
+                    numeric = true
+                case .text(let value): text = value
+                case .missing: text = "–"
+                }
+                if let note = cell.note { text += note }
+                var missing = false
+                if case .missing = cell.content { missing = true }
+                // Every key set explicitly: Mustache would otherwise find the table's own "missing".
+                return ["text": text, "numeric": numeric, "missing": missing]
+            }
+            return ["label": label, "cells": cells]
+        }
+        var context: Context = [
+            "id": "tabell-\(table.id.value)",
+            "caption": table.caption,
+            "columns": columns,
+            "rows": rows,
+            "source": table.source.description,
+        ]
+        if !unitNotes.isEmpty { context["unit_note"] = unitNotes.joined(separator: ", ") }
+        if let missing = table.missing { context["missing"] = missing }
+        if let contradictions = table.contradictions, !contradictions.isEmpty {
+            context["contradictions"] = wrap(contradictions.map { ["row": $0.row.value, "note": $0.note] })
+        }
+        return context
+    }
+
+    static func unitPhrase(_ unit: Unit) -> String {
+        switch unit {
+        case .mnkr, .mkr, .tkr, .kr: return "belopp i \(unit.rawValue)"
+        case .procent: return "andel i procent"
+        default: return "enhet: \(unit.rawValue)"
+        }
+    }
+
+    func goalContext(_ goal: Goal, report: Report, page: Page) -> Context {
+        let level = level(of: goal, in: report)
+        var context: Context = [
+            "id": "mal-\(goal.id.value)",
+            "title": goal.title,
+            "level": goal.level == .kf ? "Kommunfullmäktiges mål" : "Nämndmål",
+            "verdict_level": level?.label ?? "Ej bedömt",
+            "verdict_class": level?.id.value ?? "ej-bedomt",
+        ]
+        if let verdict = goal.verdict {
+            context["verdict_quote"] = verdict.quote
+            context["verdict_source"] = "rad \(verdict.line)"
+        }
+        let indicators = (goal.indicators ?? []).map { indicator -> Context in
+            let unit = indicator.unit?.value
+            var row: Context = [
+                "name": indicator.breakdown.map { "\(indicator.name), \($0)" } ?? indicator.name,
+                "note": indicator.note ?? "",
+                "outcome": NumberFormat.format(indicator.outcome?.value, unit: unit),
+                "period": indicator.period.map { $0.value.label ?? NumberFormat.period($0.value) } ?? NumberFormat.missing,
+                "trend": indicator.trend ?? "–",
+            ]
+            switch indicator.target {
+            case .number(let number): row["target"] = NumberFormat.format(number, unit: unit)
+            case .text(let text): row["target"] = text
+            case nil: row["target"] = NumberFormat.missing
+            }
+            return row
+        }
+        context["indicators"] = wrap(indicators)
+        return context
+    }
+}

@@ -1,0 +1,198 @@
+/// Builds the values a page's template shows. Every number arrives formatted and every link
+/// computed here, so that templates stay logic-less.
+struct ContextBuilder {
+    typealias Context = [String: Any]
+
+    let site: Site
+    let linker: Linker
+    let bodies: [String: RenderedBody]
+    /// Page path → paths of the pages whose text links to it.
+    let backlinks: [String: [String]]
+    let figures: [NormalisedFigure]
+    let siteTitle: String
+
+    init(site: Site, linker: Linker, bodies: [String: RenderedBody]) {
+        self.site = site
+        self.linker = linker
+        self.bodies = bodies
+        var backlinks: [String: Set<String>] = [:]
+        for (path, body) in bodies {
+            for target in body.linkedPaths where target != path { backlinks[target, default: []].insert(path) }
+        }
+        self.backlinks = backlinks.mapValues { $0.sorted() }
+        figures = site.content.normalisedFigures()
+        siteTitle = site.content.home?.matter.title ?? "Socialnämnder i jämförelse"
+    }
+
+    var content: Content { site.content }
+
+    // MARK: - Common parts
+
+    func context(for page: Page) -> Context {
+        var context: Context = [
+            "lang": "sv",
+            "title": page.title,
+            "site_title": siteTitle,
+            "root": linker.root(from: page),
+            "stylesheet": linker.href(from: page, toFile: "assets/style.css"),
+            "home_href": linker.href(from: page, to: ""),
+            "nav": navigation(for: page),
+            "footer_links": footerLinks(for: page),
+            "breadcrumbs": wrap(breadcrumbs(for: page)) as Any,
+            "description": description(of: page),
+        ]
+        if let canonical = linker.absoluteURL(of: page.path), !isNotFound(page) { context["canonical"] = canonical }
+        let body = bodies[page.path]
+        if let html = body?.html, !html.isEmpty { context["body"] = html }
+        var toc = (body?.headings ?? []).filter { $0.level <= 3 }.map { heading -> Context in
+            ["text": heading.text, "href": "#\(heading.id)", "sub": heading.level == 3]
+        }
+        switch page.kind {
+        case .home: home(&context, page)
+        case .report(let report): self.report(report, &context, page)
+        case .section(let report, let section): self.section(section, of: report, &context, &toc, page)
+        case .metric(let metric): self.metric(metric, &context, page)
+        case .metricIndex: metricIndex(&context, page)
+        case .theme(let theme): self.theme(theme, &context, page)
+        case .themeIndex: themeIndex(&context, page)
+        case .municipality(let municipality): self.municipality(municipality, &context, page)
+        case .scale(let scale): self.scale(scale, &context, page)
+        case .goals: goals(&context, page)
+        case .page, .notFound: break
+        }
+        if toc.count > 1 { context["toc"] = wrap(toc) }
+        context["backlinks"] = wrap((backlinks[page.path] ?? []).compactMap { path in
+            site.page(at: path).map { ["title": fullTitle(of: $0), "href": linker.href(from: page, to: path)] }
+        })
+        return context
+    }
+
+    /// A list that the template wraps in a container: `{{#toc}}<nav>{{#items}}…{{/items}}</nav>{{/toc}}`.
+    /// Nil for an empty list, so the container disappears with it.
+    func wrap(_ items: [Context]) -> Context? {
+        items.isEmpty ? nil : ["items": items]
+    }
+
+    func isNotFound(_ page: Page) -> Bool {
+        if case .notFound = page.kind { return true }
+        return false
+    }
+
+    func description(of page: Page) -> String {
+        switch page.kind {
+        case .page(let document): return document.matter.description ?? siteDescription
+        case .theme(let theme): return theme.matter.description
+        case .metric(let metric): return metric.matter.definition
+        case .report(let report):
+            return "\(report.index.matter.title), \(municipalityName(report)), \(NumberFormat.period(report.index.matter.period.value))."
+        case .section(let report, let section):
+            return "\(section.document.matter.title) i \(report.index.matter.title), \(municipalityName(report))."
+        default: return siteDescription
+        }
+    }
+
+    var siteDescription: String {
+        content.home?.matter.description ?? "Socialnämndernas årsredovisningar och delårsrapporter jämförda sida vid sida."
+    }
+
+    /// "Ekonomi – Huddinge 2020" for lists where the bare section title would be ambiguous.
+    func fullTitle(of page: Page) -> String {
+        if case .section(let report, _) = page.kind { return "\(page.title) – \(reportLabel(report))" }
+        return page.title
+    }
+
+    func navigation(for page: Page) -> [Context] {
+        let items: [(String, String)] = [("Start", ""), ("Jämför nyckeltal", "jamfor/"), ("Mål", "mal/"), ("Teman", "teman/")]
+        return items.map { label, path in
+            var item: Context = ["label": label, "href": linker.href(from: page, to: path)]
+            if page.path == path && !isNotFound(page) { item["current"] = true }
+            return item
+        }
+    }
+
+    func footerLinks(for page: Page) -> [Context] {
+        var links: [Context] = []
+        if site.page(at: "tillganglighet/") != nil {
+            links.append(["label": "Tillgänglighetsredogörelse", "href": linker.href(from: page, to: "tillganglighet/")])
+        }
+        if site.page(at: "bedomningsskala/") != nil {
+            links.append(["label": "Gemensam bedömningsskala", "href": linker.href(from: page, to: "bedomningsskala/")])
+        }
+        return links
+    }
+
+    func breadcrumbs(for page: Page) -> [Context] {
+        var trail: [(String, String?)] = [("Start", "")]
+        switch page.kind {
+        case .home: return []
+        case .section(let report, _):
+            trail.append((reportLabel(report), "\(report.id)/"))
+        case .metric: trail.append(("Jämför nyckeltal", "jamfor/"))
+        case .theme: trail.append(("Teman", "teman/"))
+        default: break
+        }
+        trail.append((page.title, nil))
+        return trail.map { label, path in
+            var crumb: Context = ["label": label]
+            if let path { crumb["href"] = linker.href(from: page, to: path) } else { crumb["current"] = true }
+            return crumb
+        }
+    }
+
+    // MARK: - Lookups
+
+    func municipality(of report: Report) -> Document<MunicipalityMatter>? {
+        content.municipality(report.index.matter.municipality.value)
+    }
+
+    func municipalityName(_ report: Report) -> String {
+        municipality(of: report)?.matter.name ?? report.index.matter.municipality.value
+    }
+
+    /// "Huddinge 2020".
+    func reportLabel(_ report: Report) -> String {
+        "\(municipality(of: report)?.matter.shortName ?? report.index.matter.municipality.value) \(report.index.matter.year.value)"
+    }
+
+    func reportKindLabel(_ report: Report) -> String {
+        switch report.index.matter.reportKind.value {
+        case .delårsrapport: return "Delårsrapport"
+        case .årsredovisning: return "Årsredovisning"
+        }
+    }
+
+    func sectionPath(_ report: Report, _ section: Section) -> String {
+        "\(report.id)/\(section.kind.rawValue)/"
+    }
+
+    /// The level of the common scale a goal's verdict maps to; `ej-bedomt` without a verdict.
+    func level(of goal: Goal, in report: Report) -> ScaleMatter.Level? {
+        let levels = content.scale?.matter.levels ?? []
+        guard let verdict = goal.verdict else { return levels.first { $0.id.value == "ej-bedomt" } }
+        let id = municipality(of: report)?.matter.verdictScale.first { $0.term == verdict.term.value }?.level.value
+        return levels.first { $0.id.value == id }
+    }
+
+    func headline(_ metric: String, basis: Figure.Basis = .utfall, in report: Report) -> NormalisedFigure? {
+        let candidates = figures.filter {
+            $0.report.id == report.id && $0.figure.metric.value == metric && $0.figure.basis == basis && $0.figure.breakdown == nil
+        }
+        return candidates.first { $0.figure.period.value.start == report.index.matter.period.value.start
+            && $0.figure.period.value.end == report.index.matter.period.value.end } ?? candidates.first
+    }
+
+    func format(_ figure: NormalisedFigure?) -> String {
+        guard let figure else { return NumberFormat.missing }
+        return NumberFormat.format(figure.value, unit: figure.unit)
+    }
+
+    func basisLabel(_ basis: Figure.Basis) -> String {
+        switch basis {
+        case .utfall: return "Utfall"
+        case .budget: return "Budget"
+        case .prognos: return "Prognos"
+        case .avvikelse: return "Avvikelse"
+        case .mål: return "Mål"
+        }
+    }
+}

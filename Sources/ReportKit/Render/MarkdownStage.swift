@@ -1,0 +1,99 @@
+import CommonMark
+
+/// A page's Markdown rendered to HTML, with its internal links resolved.
+struct RenderedBody: Sendable {
+    var html = ""
+    var headings: [Heading] = []
+    /// Links into other pages (or this one) with an anchor, to check once every page exists.
+    var anchorLinks: [AnchorLink] = []
+    /// Site paths this page's Markdown links to, for backlinks.
+    var linkedPaths: Set<String> = []
+    var diagnostics: [Diagnostic] = []
+}
+
+struct AnchorLink: Sendable {
+    let targetPath: String
+    let anchor: String
+    let location: SourceLocation
+}
+
+/// Renders Markdown bodies through CommonMark and rewrites links to `.md` files into page links.
+struct MarkdownStage {
+    let site: Site
+    let linker: Linker
+    let assets: Set<String>
+
+    init(site: Site, linker: Linker) {
+        self.site = site
+        self.linker = linker
+        assets = Set(site.content.assets)
+    }
+
+    func render(_ page: Page) -> RenderedBody {
+        guard let body = page.body, let source = page.source else { return RenderedBody() }
+        var result = RenderedBody()
+        let rendered = Markdown.render(body.text) { link in
+            let location = source.location(line: body.line + link.line - 1, column: link.column)
+            return rewrite(link.url, on: page, from: source, at: location, into: &result)
+        }
+        result.html = rendered.html
+        result.headings = rendered.headings
+        return result
+    }
+
+    /// The href to write for `url`, or nil to keep it; records problems and anchors to check.
+    private func rewrite(_ url: String, on page: Page, from source: SourceFile,
+                         at location: SourceLocation, into result: inout RenderedBody) -> String? {
+        if url.isEmpty || url.hasPrefix("//") || url.contains(":") && !url.hasPrefix(".") && !url.hasPrefix("#") {
+            return nil  // external (or blanked by the URL policy)
+        }
+        let (pathPart, anchor) = Self.splitFragment(url)
+        if pathPart.isEmpty {
+            if let anchor { result.anchorLinks.append(AnchorLink(targetPath: page.path, anchor: anchor, location: location)) }
+            return nil
+        }
+        let directory = source.relativePath.split(separator: "/").dropLast().joined(separator: "/")
+        guard let resolved = Self.resolve(pathPart, against: directory) else {
+            result.diagnostics.append(.error("link \"\(url)\" leads outside the content folder", at: location))
+            return ""
+        }
+        if resolved.hasSuffix(".md") {
+            guard let target = site.pathsBySource[resolved] else {
+                let hint = Suggestion.hint(for: resolved, in: site.pathsBySource.keys.sorted())
+                result.diagnostics.append(.error("link to missing page \"\(pathPart)\" (content/\(resolved))\(hint)", at: location))
+                return ""
+            }
+            result.linkedPaths.insert(target)
+            if let anchor { result.anchorLinks.append(AnchorLink(targetPath: target, anchor: anchor, location: location)) }
+            return linker.href(from: page, to: target, anchor: anchor)
+        }
+        guard assets.contains(resolved) else {
+            result.diagnostics.append(.error(
+                "link to missing file \"\(pathPart)\"; link to another page through its .md file, e.g. ../solna-2023/ekonomi.md",
+                at: location))
+            return ""
+        }
+        return linker.href(from: page, toFile: resolved) + (anchor.map { "#\($0)" } ?? "")
+    }
+
+    static func splitFragment(_ url: String) -> (String, String?) {
+        guard let hash = url.firstIndex(of: "#") else { return (url, nil) }
+        let anchor = String(url[url.index(after: hash)...])
+        return (String(url[..<hash]), anchor.isEmpty ? nil : anchor)
+    }
+
+    /// `../solna-2023/ekonomi.md` from `huddinge-2020` → `solna-2023/ekonomi.md`; nil if it escapes.
+    static func resolve(_ path: String, against directory: String) -> String? {
+        var parts = path.hasPrefix("/") ? [] : directory.split(separator: "/").map(String.init)
+        for segment in path.split(separator: "/") {
+            switch segment {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(segment))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Mustache
+
+/// One file of the built site.
+public struct OutputFile: Sendable {
+    /// Path below the output folder: `haninge-2022/ekonomi/index.html`.
+    public let path: String
+    public let contents: Contents
+
+    public enum Contents: Sendable {
+        case bytes([UInt8])
+        /// A file copied as it is (theme and content assets).
+        case copy(URL)
+    }
+}
+
+/// Renders every page: Markdown first (so that links between pages and backlinks are known),
+/// then templates, then checks every anchor a link points at.
+public struct SiteRenderer {
+    let site: Site
+    let templates: TemplateSet
+    let linker: Linker
+    /// False renders on one thread; the output must be the same either way.
+    let parallel: Bool
+
+    public init(site: Site, templates: TemplateSet, linker: Linker, parallel: Bool = true) {
+        self.site = site
+        self.templates = templates
+        self.linker = linker
+        self.parallel = parallel
+    }
+
+    public func render() -> ([OutputFile], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let markdown = MarkdownStage(site: site, linker: linker)
+        let bodies = Parallel.map(site.pages, parallel: parallel) { markdown.render($0) }
+        var bodiesByPath: [String: RenderedBody] = [:]
+        for (page, body) in zip(site.pages, bodies) {
+            bodiesByPath[page.path] = body
+            diagnostics += body.diagnostics
+        }
+
+        let builder = ContextBuilder(site: site, linker: linker, bodies: bodiesByPath)
+        let library = templates.library
+        let htmls = Parallel.map(site.pages, parallel: parallel) { page -> String in
+            library.render(builder.context(for: page), withTemplate: page.template) ?? ""
+        }
+
+        var anchors: [String: Set<String>] = [:]
+        for (page, html) in zip(site.pages, htmls) {
+            let (ids, duplicates) = Self.ids(in: html)
+            anchors[page.path] = ids
+            if !duplicates.isEmpty, let source = page.source {
+                diagnostics.append(.error(
+                    "the page would have duplicate anchors \(duplicates.sorted().map { "#\($0)" }.joined(separator: ", ")); rename a heading or table id",
+                    at: source.location(line: 1)))
+            }
+        }
+        for body in bodies {
+            for link in body.anchorLinks where !(anchors[link.targetPath]?.contains(link.anchor) ?? false) {
+                let known = anchors[link.targetPath] ?? []
+                diagnostics.append(.error(
+                    "link to missing anchor #\(link.anchor) on /\(link.targetPath)\(Suggestion.hint(for: link.anchor, in: known.sorted()))",
+                    at: link.location))
+            }
+        }
+
+        var files = zip(site.pages, htmls).map { OutputFile(path: $0.outputPath, contents: .bytes(Array($1.utf8))) }
+        files += DataExport(content: site.content, linker: linker).files()
+        files += templates.assets.map { OutputFile(path: $0, contents: .copy(templates.root.appendingPathComponent($0))) }
+        return (files, diagnostics)
+    }
+
+    /// Every `id="…"` in a page, and those that occur twice.
+    static func ids(in html: String) -> (Set<String>, Set<String>) {
+        var ids: Set<String> = []
+        var duplicates: Set<String> = []
+        var rest = html[...]
+        while let range = rest.firstRange(of: " id=\"") {
+            rest = rest[range.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            let id = String(rest[..<end])
+            if !ids.insert(id).inserted { duplicates.insert(id) }
+            rest = rest[end...]
+        }
+        return (ids, duplicates)
+    }
+}

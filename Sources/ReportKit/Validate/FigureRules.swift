@@ -1,0 +1,121 @@
+extension RuleChecker {
+    mutating func check(_ figure: Figure, report: ReportMatter) {
+        reference(figure.metric, kind: "metric", in: metricIDs)
+        if let metric = content.metric(figure.metric.value), figure.unit.value.dimension != metric.matter.unit.dimension {
+            error("unit \"\(figure.unit.value.rawValue)\" does not fit metric \"\(figure.metric.value)\", which is measured in \(metric.matter.unit.rawValue)",
+                  at: figure.unit.location)
+        }
+        let period = figure.period.value
+        let year = report.year.value
+        if period.start.year != year || period.end.year != year {
+            error("period \(period.start)–\(period.end) lies outside the report year \(year); figures of other years belong in a table",
+                  at: figure.period.location)
+        }
+        if figure.unit.value == .procent { checkPercentage(figure.value) }
+        if figure.contradicts != nil, figure.contradiction == nil {
+            error("contradicts needs a contradiction: say in Swedish what the report states in each place", at: figure.contradicts!.location)
+        }
+        if figure.contradicts == nil, figure.contradiction != nil {
+            error("contradiction needs contradicts: the id of the figure this one disagrees with",
+                  at: figure.id?.location ?? figure.metric.location)
+        }
+    }
+
+    /// A figure's value in its metric's unit and sign, as comparisons use it.
+    func normalised(_ figure: Figure) -> Double? {
+        guard let metric = content.metric(figure.metric.value),
+              let value = figure.unit.value.convert(figure.value.value.doubleValue, to: metric.matter.unit) else { return nil }
+        return figure.sign == .inverted ? -value : value
+    }
+
+    func term(_ figure: Figure) -> Rounding.Term {
+        let unit = content.metric(figure.metric.value)?.matter.unit ?? figure.unit.value
+        return Rounding.Term(figure.value.value, factor: figure.unit.value.convert(1, to: unit) ?? 1)
+    }
+
+    /// Two figures for the same thing must agree, and budget − outcome must equal the deviation;
+    /// where the report itself disagrees, the figure records it and the build warns.
+    mutating func checkFigureConsistency(_ report: Report) {
+        let figures = report.sections.flatMap { $0.document.matter.figures ?? [] }
+        let byID = Dictionary(figures.compactMap { f in f.id.map { ($0.value, f) } }, uniquingKeysWith: { a, _ in a })
+        var explained: Set<String> = []  // "id|id" pairs whose disagreement was found
+
+        func recorded(_ a: Figure, _ b: Figure) -> Figure? {
+            if let target = a.contradicts?.value, target == b.id?.value { return a }
+            if let target = b.contradicts?.value, target == a.id?.value { return b }
+            return nil
+        }
+        func name(_ figure: Figure) -> String {
+            "\(figure.metric.value) \(figure.basis.rawValue) \(figure.value.value) \(figure.unit.value.rawValue) (\(figure.value.location.path):\(figure.value.location.line))"
+        }
+        func pairKey(_ a: Figure, _ b: Figure) -> String {
+            [a.id?.value ?? "", b.id?.value ?? ""].sorted().joined(separator: "|")
+        }
+
+        // The same metric, basis, period and breakdown stated twice.
+        var groups: [String: [Figure]] = [:]
+        for figure in figures where normalised(figure) != nil {
+            let period = figure.period.value
+            groups["\(figure.metric.value)|\(figure.basis.rawValue)|\(period.start)|\(period.end)|\(figure.breakdown ?? "")", default: []].append(figure)
+        }
+        for key in groups.keys.sorted() {
+            let group = groups[key]!
+            for (i, a) in group.enumerated() {
+                for b in group[(i + 1)...] {
+                    let agree = Rounding.agree(normalised(a)!, normalised(b)!, terms: [term(a), term(b)])
+                    if agree { continue }
+                    if let holder = recorded(a, b) {
+                        explained.insert(pairKey(a, b))
+                        warning("recorded contradiction: \(name(a)) and \(name(b)) disagree — \(holder.contradiction ?? "")",
+                                at: holder.value.location)
+                    } else {
+                        error("\(name(b)) disagrees with \(name(a)); if the report really states both, record it with contradicts: and contradiction:",
+                              at: b.value.location)
+                    }
+                }
+            }
+        }
+
+        // budget − utfall = avvikelse (utfall), budget − prognos = avvikelse (prognos).
+        for deviation in figures where deviation.metric.value == "budgetavvikelse" {
+            guard deviation.basis == .utfall || deviation.basis == .prognos, let stated = normalised(deviation) else { continue }
+            func find(_ basis: Figure.Basis) -> Figure? {
+                figures.first {
+                    $0.metric.value == "nettokostnad" && $0.basis == basis && $0.period.value == deviation.period.value
+                        && $0.breakdown == deviation.breakdown && normalised($0) != nil
+                }
+            }
+            guard let budget = find(.budget), let outcome = find(deviation.basis) else { continue }
+            let computed = normalised(budget)! - normalised(outcome)!
+            if Rounding.agree(computed, stated, terms: [term(budget), term(outcome), term(deviation)]) { continue }
+            let holder = recorded(deviation, outcome) ?? recorded(deviation, budget)
+            let message = "budget − \(deviation.basis.rawValue) = \(format(computed)) but budgetavvikelse is \(deviation.value.value) \(deviation.unit.value.rawValue): \(name(budget)), \(name(outcome))"
+            if let holder {
+                explained.insert(pairKey(holder, holder.contradicts.flatMap { byID[$0.value] } ?? holder))
+                warning("recorded contradiction: \(message) — \(holder.contradiction ?? "")", at: deviation.value.location)
+            } else {
+                error("\(message); if the report really states these, record it with contradicts: and contradiction:",
+                      at: deviation.value.location)
+            }
+        }
+
+        // A recorded contradiction must point at a figure, and must still be one.
+        for figure in figures {
+            guard let target = figure.contradicts else { continue }
+            guard let other = byID[target.value] else {
+                error("contradicts names unknown figure \"\(target.value)\"\(Suggestion.hint(for: target.value, in: byID.keys.sorted()))",
+                      at: target.location)
+                continue
+            }
+            if !explained.contains(pairKey(figure, other)) {
+                error("recorded contradiction does not occur: \(name(figure)) and \(name(other)) agree within rounding (or are not the same measure); remove contradicts:",
+                      at: target.location)
+            }
+        }
+    }
+
+    func format(_ value: Double) -> String {
+        let rounded = (value * 1000).rounded() / 1000
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}

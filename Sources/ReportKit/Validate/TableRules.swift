@@ -1,0 +1,125 @@
+extension RuleChecker {
+    mutating func check(_ table: Table) {
+        if !Identifier.isValid(table.id.value) {
+            error("table id \"\(table.id.value)\" may only use a-z, 0-9 and '-' (it becomes the table's anchor)", at: table.id.location)
+        }
+        let columnIDs = table.columns.map(\.id.value)
+        var seen: Set<String> = []
+        for column in table.columns where !seen.insert(column.id.value).inserted {
+            error("column id \"\(column.id.value)\" is used twice in this table", at: column.id.location)
+        }
+        for row in table.rows {
+            if row.cells.count != table.columns.count {
+                error("row \"\(row.label)\" has \(row.cells.count) cells but the table has \(table.columns.count) columns; use null for an empty cell",
+                      at: row.location)
+            }
+            for cell in row.cells.dropFirst() {
+                if case .text(let text) = cell.content, let plain = ReportedNumber.plainNotation(text),
+                   text.contains(where: \.isASCIIDigit), !text.contains(where: \.isLetter) {
+                    error("a number in a table is written as a plain number, not \"\(text)\"; write \(plain)", at: cell.location)
+                }
+            }
+        }
+        let failures = checkArithmetic(table, columnIDs: columnIDs)
+        for contradiction in table.contradictions ?? [] {
+            reference(contradiction.column, kind: "column", in: columnIDs)
+            if !table.rows.contains(where: { $0.label == contradiction.row.value }) {
+                error("unknown row \"\(contradiction.row.value)\"\(Suggestion.hint(for: contradiction.row.value, in: table.rows.map(\.label)))",
+                      at: contradiction.row.location)
+                continue
+            }
+            if !failures.contains(where: { $0.row == contradiction.row.value && $0.column == contradiction.column.value }) {
+                error("recorded contradiction does not occur: row \"\(contradiction.row.value)\", column \"\(contradiction.column.value)\" passes its checks; remove it",
+                      at: contradiction.row.location)
+            }
+        }
+        for failure in failures {
+            if let recorded = table.contradictions?.first(where: { $0.row.value == failure.row && $0.column.value == failure.column }) {
+                warning("recorded contradiction: \(failure.message) — \(recorded.note)", at: failure.location)
+            } else {
+                error("\(failure.message); if the report really prints these numbers, record it under contradictions:", at: failure.location)
+            }
+        }
+    }
+
+    struct CheckFailure {
+        let row: String
+        let column: String
+        let message: String
+        let location: SourceLocation
+    }
+
+    /// Runs the table's sum and difference checks; returns every cell that fails.
+    mutating func checkArithmetic(_ table: Table, columnIDs: [String]) -> [CheckFailure] {
+        var failures: [CheckFailure] = []
+        let labels = table.rows.map(\.label)
+        func column(_ id: Located<String>) -> Int? {
+            guard let index = columnIDs.firstIndex(of: id.value) else {
+                reference(id, kind: "column", in: columnIDs)
+                return nil
+            }
+            if index == 0 { error("column \"\(id.value)\" holds the row labels, not numbers", at: id.location) }
+            return index
+        }
+        func row(_ label: Located<String>) -> Table.Row? {
+            guard let row = table.rows.first(where: { $0.label == label.value }) else {
+                error("unknown row \"\(label.value)\"\(Suggestion.hint(for: label.value, in: labels))", at: label.location)
+                return nil
+            }
+            return row
+        }
+        func number(_ row: Table.Row, _ index: Int) -> ReportedNumber? {
+            index < row.cells.count ? row.cells[index].number : nil
+        }
+
+        for check in table.checks ?? [] {
+            if let sumColumns = check.sum {
+                guard let totalLabel = check.total else {
+                    error("a sum check needs total: the label of the total row", at: check.location)
+                    continue
+                }
+                guard let total = row(totalLabel) else { continue }
+                let partRows: [Table.Row]
+                if let parts = check.parts {
+                    partRows = parts.compactMap { row($0) }
+                } else {
+                    partRows = Array(table.rows.prefix { $0.label != totalLabel.value })
+                }
+                for id in sumColumns {
+                    guard let index = column(id) else { continue }
+                    let values = partRows.compactMap { number($0, index) }
+                    guard let stated = number(total, index), !values.isEmpty else { continue }
+                    let computed = values.reduce(0) { $0 + $1.doubleValue }
+                    let terms = (values + [stated]).map { Rounding.Term($0) }
+                    if !Rounding.agree(computed, stated.doubleValue, terms: terms) {
+                        failures.append(CheckFailure(
+                            row: total.label, column: id.value,
+                            message: "rows add up to \(format(computed)) in column \"\(id.value)\" but row \"\(total.label)\" says \(stated)",
+                            location: total.cells[index].location))
+                    }
+                }
+            }
+            if let result = check.difference {
+                guard let minuend = check.minuend, let subtrahend = check.subtrahend else {
+                    error("a difference check needs minuend: and subtrahend: (difference = minuend − subtrahend)", at: check.location)
+                    continue
+                }
+                guard let r = column(result), let m = column(minuend), let s = column(subtrahend) else { continue }
+                for row in table.rows {
+                    guard let stated = number(row, r), let a = number(row, m), let b = number(row, s) else { continue }
+                    let computed = a.doubleValue - b.doubleValue
+                    if !Rounding.agree(computed, stated.doubleValue, terms: [.init(a), .init(b), .init(stated)]) {
+                        failures.append(CheckFailure(
+                            row: row.label, column: result.value,
+                            message: "row \"\(row.label)\": \(minuend.value) − \(subtrahend.value) = \(a) − \(b) = \(format(computed)) but \(result.value) says \(stated)",
+                            location: row.cells[r].location))
+                    }
+                }
+            }
+            if check.sum == nil, check.difference == nil {
+                error("a check is either sum: [columns] with total:, or difference: with minuend: and subtrahend:", at: check.location)
+            }
+        }
+        return failures
+    }
+}

@@ -1,0 +1,132 @@
+import CFileSwap
+import Foundation
+
+/// Writes a built site so that the output folder always holds one whole build.
+///
+/// Everything is written into a fresh folder beside the output, which is then exchanged with
+/// the old output in one atomic `renameat2(RENAME_EXCHANGE)`; a build that fails or is killed
+/// at any point leaves the previous site exactly as it was.
+public struct SiteWriter: Sendable {
+    /// The file that marks a folder as this tool's output, and so safe to replace.
+    public static let markerName = ".arsrapport-build"
+    static let markerText = "This folder is written by `arsrapport build` and is replaced on every build.\n"
+
+    public enum WriteError: Error, CustomStringConvertible {
+        case refused(String)
+        case failed(String)
+
+        public var description: String {
+            switch self {
+            case .refused(let message), .failed(let message): return message
+            }
+        }
+    }
+
+    let output: URL
+    /// Source folders (content/, templates/): the output may be neither inside nor around them.
+    let sources: [URL]
+    /// Folders the output may lie inside but never be or contain: the working directory.
+    let workspaces: [URL]
+
+    public init(output: URL, sources: [URL], workspaces: [URL]) {
+        self.output = output.standardizedFileURL
+        self.sources = sources.map(\.standardizedFileURL)
+        self.workspaces = workspaces.map(\.standardizedFileURL)
+    }
+
+    /// Refuses output folders whose replacement would destroy something that is not a build.
+    public func checkOutput() throws(WriteError) {
+        let path = output.resolvingSymlinksInPath().path
+        let home = FileManager.default.homeDirectoryForCurrentUser.resolvingSymlinksInPath().path
+        if path == "/" || path == home {
+            throw .refused("refusing to write the site into \(output.path): it would replace \(path == "/" ? "the whole file system" : "your home folder"); choose a folder such as public/")
+        }
+        for folder in sources {
+            let other = folder.resolvingSymlinksInPath().path
+            if path == other || other.hasPrefix(path + "/") || path.hasPrefix(other + "/") {
+                throw .refused("refusing to write the site into \(output.path): it overlaps \(folder.path), which holds sources")
+            }
+        }
+        for folder in workspaces {
+            let other = folder.resolvingSymlinksInPath().path
+            if path == other || other.hasPrefix(path + "/") {
+                throw .refused("refusing to write the site into \(output.path): it would replace \(folder.path) and everything in it")
+            }
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw .refused("refusing to write the site into \(output.path): it is a file, not a folder")
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+        if !entries.isEmpty, !entries.contains(Self.markerName) {
+            throw .refused("refusing to replace \(output.path): it is not empty and was not written by arsrapport (no \(Self.markerName) file); empty it or choose another folder")
+        }
+    }
+
+    public func write(_ files: [OutputFile]) throws(WriteError) {
+        try checkOutput()
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        removeLeftovers(in: parent, name: name)
+        let staging = parent.appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
+            var made: Set<String> = []
+            for file in files.sorted(by: { $0.path < $1.path }) {
+                let target = staging.appendingPathComponent(file.path)
+                let folder = target.deletingLastPathComponent().path
+                if made.insert(folder).inserted {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
+                switch file.contents {
+                case .bytes(let bytes): try Data(bytes).write(to: target)
+                case .copy(let source): try FileManager.default.copyItem(at: source, to: target)
+                }
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            throw .failed("could not write the site: \(error.localizedDescription)")
+        }
+        try swap(staging)
+    }
+
+    /// Puts `staging` in the output's place atomically; the old build is removed afterwards.
+    private func swap(_ staging: URL) throws(WriteError) {
+        guard FileManager.default.fileExists(atPath: output.path) else {
+            if rename(staging.path, output.path) != 0 {
+                throw .failed("could not move the new site into \(output.path): \(String(cString: strerror(errno)))")
+            }
+            return
+        }
+        if arsrapport_exchange_paths(staging.path, output.path) == 0 {
+            try? FileManager.default.removeItem(at: staging)  // now holds the old build
+            return
+        }
+        // No atomic exchange here (not Linux, or the file system lacks it): two renames, with
+        // the old build kept until the new one is in place.
+        let old = staging.appendingPathExtension("old")
+        guard rename(output.path, old.path) == 0 else {
+            throw .failed("could not replace \(output.path): \(String(cString: strerror(errno)))")
+        }
+        guard rename(staging.path, output.path) == 0 else {
+            _ = rename(old.path, output.path)
+            throw .failed("could not replace \(output.path): \(String(cString: strerror(errno)))")
+        }
+        try? FileManager.default.removeItem(at: old)
+    }
+
+    /// Staging folders of builds that were killed: recognisable by name and marker.
+    private func removeLeftovers(in parent: URL, name: String) {
+        let prefix = ".\(name).tmp-"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(prefix) {
+            let folder = parent.appendingPathComponent(entry)
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(Self.markerName).path)
+                || (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+                try? FileManager.default.removeItem(at: folder)
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import ReportKit
+
+/// The command-line front end: parses arguments and prints results; the work is in ReportKit.
+@main
+struct Arsrapport: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "arsrapport",
+        abstract: "Builds a website that compares the social services committees' annual reports.",
+        version: version,
+        subcommands: [BuildCommand.self, CheckCommand.self],
+        defaultSubcommand: nil
+    )
+
+    /// Like `ParsableCommand.main()`, but bad usage exits with 2 (the convention of most Unix
+    /// tools and of this project), not ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Options shared by `build` and `check`.
+struct SiteOptions: ParsableArguments {
+    @Option(help: "Folder with the reports' Markdown files.")
+    var content = "content"
+
+    @Option(help: "Folder with the Mustache templates and the theme's assets.")
+    var templates = "templates"
+
+    @Option(help: "Address the site is published at, e.g. https://intranet.example/arsrapporter/ (links, canonical URLs and the sitemap use it). Leave out for a site that works opened from disk.")
+    var baseURL: String?
+
+    func validate() throws {
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+            throw ValidationError("--base-url must start with https:// or http://, got \"\(baseURL)\"")
+        }
+    }
+}
+
+extension SiteOptions {
+    func buildOptions(output: String, write: Bool) -> BuildOptions {
+        BuildOptions(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
+                     output: URL(fileURLWithPath: output), baseURL: baseURL, write: write)
+    }
+}
+
+/// Prints diagnostics and the summary line; returns the exit code.
+enum Report {
+    static func finish(_ result: BuildResult, verb: String, started: ContinuousClock.Instant) throws {
+        for diagnostic in result.diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+        let errors = result.diagnostics.filter { $0.severity == .error }.count
+        let warnings = result.diagnostics.count - errors
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        if errors > 0 {
+            FileHandle.standardError.write(Data("\(verb) failed: \(counts); nothing was written (\(milliseconds) ms)\n".utf8))
+            throw ExitCode.failure
+        }
+        if verb == "build" {
+            print("built \(result.pagesWritten) pages (\(result.filesWritten) files), \(counts) in \(milliseconds) ms")
+        } else {
+            print("checked: \(counts) in \(milliseconds) ms")
+        }
+    }
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Validate the content and write the website.",
+        discussion: "The new site replaces the output folder in one step: if anything is wrong, the previous site is left exactly as it was."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "Folder to write the website to.")
+    var output = "public"
+
+    @Flag(help: "Print how long each stage took.")
+    var timings = false
+
+    func run() throws {
+        let started = ContinuousClock.now
+        let result = SiteBuilder.build(site.buildOptions(output: output, write: true))
+        if timings {
+            for (stage, seconds) in result.timings {
+                print("  \(stage.padding(toLength: 9, withPad: " ", startingAt: 0)) \(String(format: "%8.1f ms", seconds * 1000))")
+            }
+        }
+        try Report.finish(result, verb: "build", started: started)
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate the content and templates without writing anything."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        let started = ContinuousClock.now
+        let result = SiteBuilder.build(site.buildOptions(output: "public", write: false))
+        try Report.finish(result, verb: "check", started: started)
+    }
+}
