@@ -70,6 +70,12 @@ extension ContextBuilder {
             context["tables"] = wrap(tables.map(tableContext))
             for table in tables { toc.append(["text": table.caption, "href": "#tabell-\(table.id.value)", "sub": true]) }
         }
+        if let discrepancies = matter.discrepancies, !discrepancies.isEmpty {
+            context["discrepancies"] = wrap(discrepancies.map { entry -> Context in
+                ["note": entry.note, "lines": "rad " + entry.lines.value.map(String.init).joined(separator: ", ")]
+            })
+            toc.append(["text": "Motsägelser i rapporten", "href": "#fakta-motsagelser", "sub": false])
+        }
         if let goals = matter.goals, !goals.isEmpty {
             context["goals"] = wrap(goals.map { goalContext($0, report: report, page: page) })
             toc.append(["text": "Mål och bedömningar", "href": "#fakta-mal", "sub": false])
@@ -133,10 +139,20 @@ extension ContextBuilder {
         ]
         if !unitNotes.isEmpty { context["unit_note"] = unitNotes.joined(separator: ", ") }
         if let missing = table.missing { context["missing"] = missing }
+        if let note = table.note { context["note"] = note }
         if let contradictions = table.contradictions, !contradictions.isEmpty {
             context["contradictions"] = wrap(contradictions.map { ["row": $0.row.value, "note": $0.note] })
         }
         return context
+    }
+
+    /// A number with its unit, words as they are, or "uppgift saknas".
+    func format(_ value: Goal.Target?, unit: Unit?) -> String {
+        switch value {
+        case .number(let number)?: return NumberFormat.format(number, unit: unit)
+        case .text(let text)?: return text
+        case nil: return NumberFormat.missing
+        }
     }
 
     static func unitPhrase(_ unit: Unit) -> String {
@@ -165,15 +181,11 @@ extension ContextBuilder {
             var row: Context = [
                 "name": indicator.breakdown.map { "\(indicator.name), \($0)" } ?? indicator.name,
                 "note": indicator.note ?? "",
-                "outcome": NumberFormat.format(indicator.outcome?.value, unit: unit),
+                "outcome": format(indicator.outcome?.value, unit: unit),
                 "period": indicator.period.map { $0.value.label ?? NumberFormat.period($0.value) } ?? NumberFormat.missing,
                 "trend": indicator.trend ?? "–",
             ]
-            switch indicator.target {
-            case .number(let number): row["target"] = NumberFormat.format(number, unit: unit)
-            case .text(let text): row["target"] = text
-            case nil: row["target"] = NumberFormat.missing
-            }
+            row["target"] = format(indicator.target, unit: unit)
             return row
         }
         context["indicators"] = wrap(indicators)

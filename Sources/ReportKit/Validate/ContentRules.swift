@@ -122,6 +122,14 @@ struct RuleChecker {
         for section in report.sections {
             let document = section.document
             for figure in document.matter.figures ?? [] { check(figure, report: matter) }
+            for discrepancy in document.matter.discrepancies ?? [] {
+                if discrepancy.lines.value.isEmpty {
+                    error("a discrepancy names the source lines that disagree, e.g. lines: [272, 298]", at: discrepancy.lines.location)
+                } else {
+                    warning("recorded contradiction (source lines \(discrepancy.lines.value.map(String.init).joined(separator: ", "))): \(discrepancy.note)",
+                            at: discrepancy.lines.location)
+                }
+            }
             var tableIDs: Set<String> = []
             for table in document.matter.tables ?? [] {
                 if !tableIDs.insert(table.id.value).inserted {
@@ -152,8 +160,8 @@ struct RuleChecker {
                   + Suggestion.hint(for: verdict.term.value, in: scaleTerms), at: verdict.term.location)
         }
         for indicator in goal.indicators ?? [] {
-            if let outcome = indicator.outcome, indicator.unit?.value == .procent {
-                checkPercentage(outcome)
+            if let outcome = indicator.outcome, case .number(let number) = outcome.value, indicator.unit?.value == .procent {
+                checkPercentage(Located(number, at: outcome.location))
             }
         }
     }

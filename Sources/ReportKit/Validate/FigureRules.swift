@@ -7,7 +7,9 @@ extension RuleChecker {
         }
         let period = figure.period.value
         let year = report.year.value
-        if period.start.year != year || period.end.year != year {
+        // A figure is about the report's year: it ends in that year and covers at most twelve
+        // months (a rolling year such as December–November counts). Earlier years go in tables.
+        if period.end.year != year || period.months > 12 {
             error("period \(period.start)–\(period.end) lies outside the report year \(year); figures of other years belong in a table",
                   at: figure.period.location)
         }

@@ -27,7 +27,7 @@ public struct Goal: Decodable, Sendable, Hashable {
         public let name: String
         public let unit: Located<Unit>?
         public let period: Located<Period>?
-        public let outcome: Located<ReportedNumber>?
+        public let outcome: Located<Target>?
         public let target: Target?
         public let trend: String?
         /// A part of the whole, e.g. kvinnor.
@@ -37,7 +37,7 @@ public struct Goal: Decodable, Sendable, Hashable {
         enum CodingKeys: String, CodingKey, CaseIterable { case name, unit, period, outcome, target, trend, breakdown, note, source }
     }
 
-    /// A target is a number ("0") or words ("Minska").
+    /// A target or outcome: a number ("0") or words ("Minska", "Ja").
     public enum Target: Decodable, Sendable, Hashable {
         case number(ReportedNumber)
         case text(String)

@@ -8,10 +8,21 @@ public struct SectionMatter: Decodable, Sendable, Hashable {
     public let figures: [Figure]?
     public let tables: [Table]?
     public let goals: [Goal]?
+    /// Places where the report contradicts itself that no check can see (text against table,
+    /// a stated change against its figures): kept as reported, shown, and warned about.
+    public let discrepancies: [Discrepancy]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, summarises, source, themes, figures, tables, goals
+        case title, summarises, source, themes, figures, tables, goals, discrepancies
     }
+}
+
+/// A contradiction inside a report, recorded in its own words.
+public struct Discrepancy: Decodable, Sendable, Hashable {
+    /// The source lines that disagree.
+    public let lines: Located<[Int]>
+    public let note: String
+    enum CodingKeys: String, CodingKey, CaseIterable { case lines, note }
 }
 
 /// The common sections a report is divided into; the file name of a section is one of these,

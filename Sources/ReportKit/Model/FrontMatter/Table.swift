@@ -11,9 +11,11 @@ public struct Table: Decodable, Sendable, Hashable {
     public let contradictions: [Contradiction]?
     /// What could not be transcribed, said plainly.
     public let missing: String?
+    /// The report's footnotes to the table, or a remark on how it was transcribed.
+    public let note: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, caption, unit, period, source, columns, rows, checks, contradictions, missing
+        case id, caption, unit, period, source, columns, rows, checks, contradictions, missing, note
     }
 
     public struct Column: Decodable, Sendable, Hashable {
