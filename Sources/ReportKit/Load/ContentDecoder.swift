@@ -25,7 +25,9 @@ public enum ContentDecoder {
                 continue
             }
             func decode<M: Decodable & Sendable & Hashable>(_ type: M.Type) -> Document<M>? {
-                decodeDocument(file, as: type, into: &diagnostics)
+                let document = decodeDocument(file, as: type, into: &diagnostics)
+                if document == nil { content.failedFiles.insert(file.relativePath) }
+                return document
             }
             switch parts.count {
             case 1 where parts[0] == "index.md":
@@ -62,7 +64,8 @@ public enum ContentDecoder {
             }
         }
 
-        for (folder, sections) in reportSections where reportIndexes[folder] == nil {
+        for (folder, sections) in reportSections where reportIndexes[folder] == nil
+            && !content.failedFiles.contains("\(folder)/index.md") {
             if let first = sections.first {
                 diagnostics.append(.error(
                     "report folder \"\(folder)\" has no index.md with the report's identity (municipality, year, period…)",
@@ -117,17 +120,31 @@ public enum ContentDecoder {
              YamlError.composer(let context, let problem, let mark, _):
             var message = "YAML syntax error: \(problem)"
             if let context { message += " \(context.text)" }
-            if problem.contains("tab") {
-                message += "; indent with spaces, not tabs"
+            let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
+            let index = mark.line + yamlLine - 2
+            let line = lines.indices.contains(index) ? lines[index] : ""
+            if line.contains("\t") {
+                message += "; this line contains a tab: indent with spaces only"
             } else if problem.contains("mapping values are not allowed") {
-                message += "; a value containing ': ' must be quoted"
-            } else if problem.contains("end of the stream") || problem.contains("quoted scalar") {
-                message += "; is a quote left open?"
+                message += "; check that this line is indented like the lines it belongs with (a value that itself contains ': ' must be quoted)"
+            } else if problem.contains("end of stream"), let context {
+                // Point at where the unfinished value starts, not at the end of the file.
+                return .error(message + "; is a quote or bracket left open?", at: at(context.mark))
             }
             return .error(message, at: at(mark))
         case YamlError.duplicatedKeysInMapping(let duplicates, let context):
-            let keys = Array(Set(duplicates)).sorted().map { "\"\($0)\"" }.joined(separator: ", ")
-            return .error("key \(keys) appears more than once in the same mapping; keep one", at: at(context.mark))
+            let keys = Array(Set(duplicates)).sorted()
+            let list = keys.map { "\"\($0)\"" }.joined(separator: ", ")
+            // Yams marks the first occurrence; the mistake is usually the repetition below it.
+            var location = at(context.mark)
+            let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
+            let indent = String(repeating: " ", count: max(context.mark.column - 1, 0))
+            let first = context.mark.line + yamlLine - 1
+            if let key = keys.first,
+               let repeat_ = lines.indices.dropFirst(first).first(where: { lines[$0].hasPrefix(indent + key + ":") }) {
+                location = file.location(line: repeat_ + 1, column: context.mark.column)
+            }
+            return .error("key \(list) appears more than once in the same mapping (first on line \(first)); keep one", at: location)
         case YamlError.reader(let problem, _, _, _):
             return .error("YAML cannot read the front matter: \(problem)", at: file.location(line: yamlLine))
         default:

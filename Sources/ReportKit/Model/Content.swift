@@ -37,6 +37,9 @@ public struct Content: Sendable {
     public var reports: [Report] = []
     /// Non-Markdown files below content/, copied as they are.
     public var assets: [String] = []
+    /// Files that exist but failed to decode (already reported): references to them are not
+    /// reported again as "unknown".
+    public var failedFiles: Set<String> = []
 
     public init() {}
 

@@ -36,6 +36,9 @@ public struct ReportedNumber: Sendable, Hashable, Comparable, Decodable, CustomS
             self = number
             return
         }
+        if ReportedNumber(parsing: scalar.string) != nil {
+            throw Self.failure(decoder, "expected a number, found the text \"\(scalar.string)\" in quotes; write it without quotes")
+        }
         throw Self.failure(decoder, Self.explain(scalar.string))
     }
 
