@@ -81,7 +81,8 @@ public enum Markdown {
         guard let iterator = cmark_iter_new(root) else { return ([], []) }
         defer { cmark_iter_free(iterator) }
 
-        // Inline nodes carry no position in cmark 0.30; the enclosing block's is the best we have.
+        // Links carry their own position; text and some other inlines do not, so the last
+        // known position (the enclosing block's) stands in for them.
         var blockLine = 1
         var blockColumn = 1
         while true {

@@ -17,10 +17,15 @@ import Testing
         let result = site.build()
         #expect(result.lines == [])
         let expectedFolder = TestSite.fixtures.appendingPathComponent("base/expected")
-        let actual = TestSite.snapshot(site.output)
+        // Theme assets are copied as they are (checked below), not pinned here: the theme changes
+        // more often than the pages' structure.
+        var actual = TestSite.snapshot(site.output)
+        #expect(actual["assets/style.css"] == (try Data(contentsOf: site.templates.appendingPathComponent("assets/style.css"))))
+        actual = actual.filter { !$0.key.hasPrefix("assets/") }
         if ProcessInfo.processInfo.environment["ARSRAPPORT_UPDATE_FIXTURES"] == "1" {
             try? FileManager.default.removeItem(at: expectedFolder)
             try FileManager.default.copyItem(at: site.output, to: expectedFolder)
+            try FileManager.default.removeItem(at: expectedFolder.appendingPathComponent("assets"))
         }
         let expected = TestSite.snapshot(expectedFolder)
         #expect(actual.keys.sorted() == expected.keys.sorted())

@@ -59,6 +59,7 @@ struct MarkdownStage {
         }
         if resolved.hasSuffix(".md") {
             guard let target = site.pathsBySource[resolved] else {
+                if site.content.failedFiles.contains(resolved) { return "" }  // its own errors are reported
                 let hint = Suggestion.hint(for: resolved, in: site.pathsBySource.keys.sorted())
                 result.diagnostics.append(.error("link to missing page \"\(pathPart)\" (content/\(resolved))\(hint)", at: location))
                 return ""

@@ -88,7 +88,8 @@ extension RuleChecker {
                 for id in sumColumns {
                     guard let index = column(id) else { continue }
                     let values = partRows.compactMap { number($0, index) }
-                    guard let stated = number(total, index), !values.isEmpty else { continue }
+                    // A part without a number (not stated, or text reported elsewhere) cannot be summed.
+                    guard let stated = number(total, index), !values.isEmpty, values.count == partRows.count else { continue }
                     let computed = values.reduce(0) { $0 + $1.doubleValue }
                     let terms = (values + [stated]).map { Rounding.Term($0) }
                     if !Rounding.agree(computed, stated.doubleValue, terms: terms) {

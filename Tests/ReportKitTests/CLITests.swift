@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// The executable as a person runs it: exit codes, help, version, the summary line.
+@Suite struct CLITests {
+    static let binary = TestSite.repository.appendingPathComponent(".build/debug/arsrapport")
+
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    func run(_ arguments: [String], in directory: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func buildSucceedsWithSummary() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let result = try run(["build"], in: site.root)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("built 13 pages (16 files), 0 errors, 0 warnings in "))
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("index.html").path))
+    }
+
+    @Test func errorsExitWithOneAndListEveryProblem() throws {
+        let site = try TestSite(files: [
+            "content/teman/ekonomi.md": "---\ntitle: Ekonomi\ndescripton: x\n---\n",
+            "content/testby-2022/sammanfattning.md": "---\ntitle: S\nsummarises: S\nsource: {lines: [1, 2]}\n---\n[x](saknas.md)\n",
+        ])
+        defer { site.remove() }
+        let result = try run(["build", "--output", "ut"], in: site.root)
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            content/teman/ekonomi.md:2:1: error: missing required key "description"
+            content/teman/ekonomi.md:3:1: error: unknown key "descripton"; did you mean "description"?
+            content/testby-2022/sammanfattning.md:6:1: error: link to missing page "saknas.md" (content/testby-2022/saknas.md); did you mean "testby-2022/ekonomi.md"?
+
+            """.replacingOccurrences(of: "\n\n", with: "\n") + "build failed: 3 errors, 0 warnings; nothing was written (" + result.stderr.split(separator: "(").last!)
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("ut").path))
+    }
+
+    @Test func checkWritesNothingAndSucceeds() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let result = try run(["check", "--content", "content", "--templates", "templates"], in: site.root)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("checked: 0 errors, 0 warnings in "))
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test func badUsageExitsWithTwo() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        #expect(try run(["build", "--no-such-option"], in: site.root).status == 2)
+        #expect(try run(["bygg"], in: site.root).status == 2)
+        #expect(try run(["build", "--base-url", "intranet/x"], in: site.root).status == 2)
+    }
+
+    @Test func helpAndVersion() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let help = try run(["--help"], in: site.root)
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("build"))
+        #expect(help.stdout.contains("check"))
+        for command in ["build", "check"] {
+            let sub = try run([command, "--help"], in: site.root)
+            #expect(sub.status == 0)
+            #expect(sub.stdout.contains("--content"))
+            #expect(sub.stdout.contains("--base-url"))
+        }
+        #expect(try run(["build", "--help"], in: site.root).stdout.contains("--output"))
+        let version = try run(["--version"], in: site.root)
+        #expect(version.status == 0)
+        #expect(version.stdout == "0.1.0\n")
+    }
+}

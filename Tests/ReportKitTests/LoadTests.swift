@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+@Suite struct FrontMatterSplitterTests {
+    func file(_ text: String) -> SourceFile {
+        SourceFile(relativePath: "a/b.md", displayPath: "content/a/b.md", text: text)
+    }
+
+    @Test func splitsFrontMatterFromBody() throws {
+        let split = try FrontMatterSplitter.split(file("---\ntitle: A\nx: 1\n---\n# Rubrik\n\nText\n")).get()
+        #expect(split.yaml == "title: A\nx: 1")
+        #expect(split.yamlLine == 2)
+        #expect(split.body == "# Rubrik\n\nText\n")
+        #expect(split.bodyLine == 5)
+    }
+
+    @Test func acceptsTrailingSpacesOnDelimiters() throws {
+        let split = try FrontMatterSplitter.split(file("---  \ntitle: A\n--- \nBody")).get()
+        #expect(split.yaml == "title: A")
+        #expect(split.body == "Body")
+    }
+
+    @Test func emptyBodyAndEmptyFrontMatter() throws {
+        let split = try FrontMatterSplitter.split(file("---\n---\n")).get()
+        #expect(split.yaml == "")
+        #expect(split.body == "")
+    }
+
+    @Test func unterminatedFrontMatter() {
+        let result = FrontMatterSplitter.split(file("---\ntitle: A\n\nText utan slut\n"))
+        #expect(result.failureDescription == "content/a/b.md:1:1: error: front matter opened here is never closed; add a line with '---' after the last key")
+    }
+
+    @Test func missingOpeningDelimiter() {
+        let result = FrontMatterSplitter.split(file("title: A\n---\n"))
+        #expect(result.failureDescription == "content/a/b.md:1:1: error: expected '---' on the first line to open the front matter, found \"title: A\"")
+    }
+
+    @Test(arguments: ["", "\n\n", "   \n"])
+    func emptyFile(text: String) {
+        #expect(FrontMatterSplitter.split(file(text)).failureDescription
+            == "content/a/b.md:1:1: error: file is empty; a page starts with front matter between two '---' lines (see docs/content-format.md)")
+    }
+}
+
+@Suite struct TextDecodingTests {
+    @Test func byteOrderMarkIsRemoved() throws {
+        let text = try TextDecoding.decode([0xEF, 0xBB, 0xBF] + Array("---\nå: 1\n---\n".utf8)).get()
+        #expect(text == "---\nå: 1\n---\n")
+    }
+
+    @Test func crlfBecomesLF() throws {
+        let text = try TextDecoding.decode(Array("---\r\ntitle: A\r\n---\r\nText\r\n".utf8)).get()
+        #expect(text == "---\ntitle: A\n---\nText\n")
+    }
+
+    @Test func bomAndCRLFTogetherKeepLineNumbers() throws {
+        let text = try TextDecoding.decode([0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: A\r\n---\r\n".utf8)).get()
+        let split = try FrontMatterSplitter.split(SourceFile(relativePath: "x.md", displayPath: "x.md", text: text)).get()
+        #expect(split.yaml == "title: A")
+        #expect(split.bodyLine == 4)
+    }
+
+    @Test func utf16IsRejected() {
+        let bytes: [UInt8] = [0xFF, 0xFE] + Array("---".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        guard case .failure(let failure) = TextDecoding.decode(bytes) else {
+            Issue.record("UTF-16 accepted")
+            return
+        }
+        #expect(failure.message.hasPrefix("file is UTF-16 text; save it as UTF-8"))
+    }
+
+    @Test func latin1IsRejectedAtItsPosition() {
+        let bytes = Array("---\ntitle: ".utf8) + [0x48, 0xE5, 0x6C] + Array("\n---\n".utf8)  // "Hål" in Latin-1
+        guard case .failure(let failure) = TextDecoding.decode(bytes) else {
+            Issue.record("Latin-1 accepted")
+            return
+        }
+        #expect(failure.line == 2)
+        #expect(failure.column == 9)
+        #expect(failure.message == "file is not valid UTF-8 (byte 0xE5); it may be Latin-1 or Windows-1252: save it as UTF-8")
+    }
+}
+
+extension Result where Failure == Diagnostic {
+    var failureDescription: String? {
+        if case .failure(let diagnostic) = self { return diagnostic.description }
+        return nil
+    }
+}
