@@ -180,7 +180,7 @@ extension ContextBuilder {
             let unit = indicator.unit?.value
             var row: Context = [
                 "name": indicator.breakdown.map { "\(indicator.name), \($0)" } ?? indicator.name,
-                "note": indicator.note ?? "",
+                "note": indicator.note.map { ". \($0)" } ?? "",
                 "outcome": format(indicator.outcome?.value, unit: unit),
                 "period": indicator.period.map { $0.value.label ?? NumberFormat.period($0.value) } ?? NumberFormat.missing,
                 "trend": indicator.trend ?? "–",
