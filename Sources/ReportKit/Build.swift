@@ -89,9 +89,8 @@ public enum SiteBuilder {
             return result
         }
         let linker = Linker(baseURL: options.baseURL)
-        var (files, renderDiagnostics) = SiteRenderer(site: site, templates: templates, linker: linker,
-                                                      parallel: options.parallel).render()
-        files += content.assets.map { OutputFile(path: $0, contents: .copy(options.content.appendingPathComponent($0))) }
+        let (files, renderDiagnostics) = SiteRenderer(site: site, templates: templates, linker: linker,
+                                                      contentRoot: options.content, parallel: options.parallel).render()
         result.diagnostics += renderDiagnostics
         result.diagnostics = result.diagnostics.sortedForDisplay()
         lap("render")

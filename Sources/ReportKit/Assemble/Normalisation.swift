@@ -5,12 +5,12 @@ public struct NormalisedFigure: Sendable {
     public let report: Report
     public let section: Section
     public let value: ReportedNumber
-    public let unit: Unit
+    public let unit: MeasureUnit
 }
 
 extension ReportedNumber {
     /// The same quantity in `target`, exactly; nil when the units do not convert.
-    func converted(from unit: Unit, to target: Unit) -> ReportedNumber? {
+    func converted(from unit: MeasureUnit, to target: MeasureUnit) -> ReportedNumber? {
         if unit == target { return self }
         guard let from = unit.kronor, let to = target.kronor else { return nil }
         var scaled = self.scaled

@@ -9,6 +9,8 @@ public struct TemplateSet: Sendable {
     /// Files below `templates/assets/`, as paths relative to `templates/`.
     public let assets: [String]
     public let root: URL
+    /// The folder as the user named it, for diagnostics: `templates`.
+    public let displayRoot: String
 
     /// Templates every site needs, one per page kind, plus the layout they extend.
     public static let required = ["layout", "home", "page", "scale", "municipality", "metric-index", "metric",
@@ -57,7 +59,7 @@ public struct TemplateSet: Sendable {
         }
         let assets = loaded.assets.filter { $0.hasPrefix("assets/") }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (TemplateSet(library: library, names: names, assets: assets, root: root), diagnostics)
+        return (TemplateSet(library: library, names: names, assets: assets, root: root, displayRoot: displayRoot), diagnostics)
     }
 
     /// `{{> name}}` and `{{< name}}` tags with their positions (default delimiters only).

@@ -147,7 +147,7 @@ extension ContextBuilder {
     }
 
     /// A number with its unit, words as they are, or "uppgift saknas".
-    func format(_ value: Goal.Target?, unit: Unit?) -> String {
+    func format(_ value: Goal.Target?, unit: MeasureUnit?) -> String {
         switch value {
         case .number(let number)?: return NumberFormat.format(number, unit: unit)
         case .text(let text)?: return text
@@ -155,7 +155,7 @@ extension ContextBuilder {
         }
     }
 
-    static func unitPhrase(_ unit: Unit) -> String {
+    static func unitPhrase(_ unit: MeasureUnit) -> String {
         switch unit {
         case .mnkr, .mkr, .tkr, .kr: return "belopp i \(unit.rawValue)"
         case .procent: return "andel i procent"

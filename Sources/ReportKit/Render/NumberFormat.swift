@@ -34,17 +34,17 @@ public enum NumberFormat {
     }
 
     /// `7,6 %`, `1 054,4 mnkr`: the number and its unit, joined by a no-break space.
-    public static func format(_ number: ReportedNumber, unit: Unit?) -> String {
+    public static func format(_ number: ReportedNumber, unit: MeasureUnit?) -> String {
         withUnit(format(number), unit)
     }
 
-    public static func withUnit(_ text: String, _ unit: Unit?) -> String {
+    public static func withUnit(_ text: String, _ unit: MeasureUnit?) -> String {
         guard let unit else { return text }
         return text + noBreakSpace + unit.rawValue
     }
 
     /// `format` for an optional value: "uppgift saknas" when the report gives none.
-    public static func format(_ number: ReportedNumber?, unit: Unit?) -> String {
+    public static func format(_ number: ReportedNumber?, unit: MeasureUnit?) -> String {
         number.map { format($0, unit: unit) } ?? missing
     }
 

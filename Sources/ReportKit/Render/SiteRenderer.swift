@@ -22,8 +22,11 @@ public struct SiteRenderer {
     let linker: Linker
     /// False renders on one thread; the output must be the same either way.
     let parallel: Bool
+    /// Where content assets (images, PDFs) are copied from.
+    let contentRoot: URL
 
-    public init(site: Site, templates: TemplateSet, linker: Linker, parallel: Bool = true) {
+    public init(site: Site, templates: TemplateSet, linker: Linker, contentRoot: URL, parallel: Bool = true) {
+        self.contentRoot = contentRoot
         self.site = site
         self.templates = templates
         self.linker = linker
@@ -68,6 +71,19 @@ public struct SiteRenderer {
         var files = zip(site.pages, htmls).map { OutputFile(path: $0.outputPath, contents: .bytes(Array($1.utf8))) }
         files += DataExport(content: site.content, linker: linker).files()
         files += templates.assets.map { OutputFile(path: $0, contents: .copy(templates.root.appendingPathComponent($0))) }
+        files += site.content.assets.map { OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))) }
+
+        // Every link of every page, generated ones included: a template or a context that
+        // writes a wrong href fails the build like a wrong link in Markdown does.
+        let pages = zip(site.pages, htmls).map { (path: $0.outputPath, html: $1) }
+        let checker = LinkChecker(pages: pages, otherFiles: files.map(\.path))
+        let sitePath = linker.baseURL.map(Linker.path(of:)) ?? "/"
+        for (page, link, reason) in checker.brokenLinks(in: pages, sitePath: sitePath) {
+            let source = site.pages.first { $0.outputPath == page }
+            let location = source?.source?.location(line: 1)
+                ?? SourceLocation(path: "\(templates.displayRoot)/\(source?.template ?? "layout").mustache", line: 1, column: 1)
+            diagnostics.append(.error("page /\(page) links to \"\(link)\": \(reason)", at: location))
+        }
         return (files, diagnostics)
     }
 

@@ -15,7 +15,7 @@ public struct Figure: Decodable, Sendable, Hashable {
     public let metric: Located<String>
     public let basis: Basis
     public let value: Located<ReportedNumber>
-    public let unit: Located<Unit>
+    public let unit: Located<MeasureUnit>
     public let period: Located<Period>
     public let sign: Sign?
     public let breakdown: String?

@@ -25,7 +25,7 @@ public struct Goal: Decodable, Sendable, Hashable {
 
     public struct Indicator: Decodable, Sendable, Hashable {
         public let name: String
-        public let unit: Located<Unit>?
+        public let unit: Located<MeasureUnit>?
         public let period: Located<Period>?
         public let outcome: Located<Target>?
         public let target: Target?

@@ -36,7 +36,7 @@ public struct ScaleMatter: Decodable, Sendable, Hashable {
 /// Front matter of `content/jamfor/<id>.md`: one metric of the vocabulary.
 public struct MetricMatter: Decodable, Sendable, Hashable {
     public let title: String
-    public let unit: Unit
+    public let unit: MeasureUnit
     public let definition: String
     public let higherIsBetter: Bool?
     public let themes: [Located<String>]?

@@ -2,7 +2,7 @@
 public struct Table: Decodable, Sendable, Hashable {
     public let id: Located<String>
     public let caption: String
-    public let unit: Located<Unit>?
+    public let unit: Located<MeasureUnit>?
     public let period: Located<Period>?
     public let source: SourceReference
     public let columns: [Column]
@@ -21,14 +21,14 @@ public struct Table: Decodable, Sendable, Hashable {
     public struct Column: Decodable, Sendable, Hashable {
         public let id: Located<String>
         public let label: String
-        public let unit: Located<Unit>?
+        public let unit: Located<MeasureUnit>?
         enum CodingKeys: String, CodingKey, CaseIterable { case id, label, unit }
     }
 
     /// A row: a list of cells (the first is the label), optionally with its own unit.
     public struct Row: Decodable, Sendable, Hashable {
         public let cells: [Cell]
-        public let unit: Located<Unit>?
+        public let unit: Located<MeasureUnit>?
         public let location: SourceLocation
 
         enum CodingKeys: String, CodingKey, CaseIterable { case cells, unit }
@@ -45,7 +45,7 @@ public struct Table: Decodable, Sendable, Hashable {
             } else {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 cells = try container.decode([Cell].self, forKey: .cells)
-                unit = try container.decodeIfPresent(Located<Unit>.self, forKey: .unit)
+                unit = try container.decodeIfPresent(Located<MeasureUnit>.self, forKey: .unit)
             }
         }
 

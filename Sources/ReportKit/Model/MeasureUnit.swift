@@ -1,13 +1,13 @@
 /// The units a figure may be reported in. The list is fixed so that a typo is caught and
 /// so that the program knows which units convert into each other.
-public enum Unit: String, Sendable, Hashable, CaseIterable, Decodable {
+public enum MeasureUnit: String, Sendable, Hashable, CaseIterable, Decodable {
     case mnkr, mkr, tkr, kr
     case procent = "%"
     case procentenheter, antal, personer, hushåll, dagar, veckor, månader, år, timmar
     case årsplaceringar, årsplatser, årsboende, insatser, index
 
     /// Units of one dimension convert into each other; others never compare.
-    public enum Dimension: Sendable, Hashable { case money, other(Unit) }
+    public enum Dimension: Sendable, Hashable { case money, other(MeasureUnit) }
 
     public var dimension: Dimension {
         switch self {
@@ -27,7 +27,7 @@ public enum Unit: String, Sendable, Hashable, CaseIterable, Decodable {
     }
 
     /// Converts `value` in this unit into `target`, or nil when the dimensions differ.
-    public func convert(_ value: Double, to target: Unit) -> Double? {
+    public func convert(_ value: Double, to target: MeasureUnit) -> Double? {
         if self == target { return value }
         guard let from = kronor, let to = target.kronor else { return nil }
         return value * from / to
@@ -35,10 +35,10 @@ public enum Unit: String, Sendable, Hashable, CaseIterable, Decodable {
 
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
-        guard let unit = Unit(rawValue: text) else {
+        guard let unit = MeasureUnit(rawValue: text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription:
-                "unit \"\(text)\" is not one of \(Unit.allCases.map(\.rawValue).joined(separator: ", "))"
-                + Suggestion.hint(for: text, in: Unit.allCases.map(\.rawValue))))
+                "unit \"\(text)\" is not one of \(MeasureUnit.allCases.map(\.rawValue).joined(separator: ", "))"
+                + Suggestion.hint(for: text, in: MeasureUnit.allCases.map(\.rawValue))))
         }
         self = unit
     }
