@@ -90,7 +90,8 @@ public enum SiteBuilder {
         }
         let linker = Linker(baseURL: options.baseURL)
         let (files, renderDiagnostics) = SiteRenderer(site: site, templates: templates, linker: linker,
-                                                      contentRoot: options.content, parallel: options.parallel).render()
+                                                      contentRoot: options.content, parallel: options.parallel)
+            .render(checkGeneratedLinks: !result.diagnostics.hasErrors)
         result.diagnostics += renderDiagnostics
         result.diagnostics = result.diagnostics.sortedForDisplay()
         lap("render")

@@ -49,11 +49,12 @@ extension ContextBuilder {
 
     func scale(_ scale: Document<ScaleMatter>, _ context: inout Context, _ page: Page) {
         context["levels"] = scale.matter.levels.map { level -> Context in
-            ["id": level.id.value, "label": level.label, "description": level.description,
-             "terms": wrap(content.municipalities.flatMap { municipality in
-                 municipality.matter.verdictScale.filter { $0.level.value == level.id.value }
-                     .map { ["text": "\(municipality.matter.shortName): \"\($0.term)\""] }
-             }) as Any]
+            var entry: Context = ["id": level.id.value, "label": level.label, "description": level.description]
+            entry["terms"] = wrap(content.municipalities.flatMap { municipality in
+                municipality.matter.verdictScale.filter { $0.level.value == level.id.value }
+                    .map { ["text": "\(municipality.matter.shortName): \"\($0.term)\""] }
+            })
+            return entry
         }
     }
 }

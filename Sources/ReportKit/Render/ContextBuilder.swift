@@ -38,9 +38,10 @@ struct ContextBuilder {
             "home_href": linker.href(from: page, to: ""),
             "nav": navigation(for: page),
             "footer_links": footerLinks(for: page),
-            "breadcrumbs": wrap(breadcrumbs(for: page)) as Any,
             "description": description(of: page),
         ]
+        // Only set when present: an Optional stored in `Any` would count as a value in Mustache.
+        if let breadcrumbs = wrap(breadcrumbs(for: page)) { context["breadcrumbs"] = breadcrumbs }
         if let canonical = linker.absoluteURL(of: page.path), !isNotFound(page) { context["canonical"] = canonical }
         let body = bodies[page.path]
         if let html = body?.html, !html.isEmpty { context["body"] = html }

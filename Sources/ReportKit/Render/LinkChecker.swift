@@ -73,10 +73,11 @@ public struct LinkChecker: Sendable {
     }
 
     /// Every broken link of every page: "page → link (reason)".
-    public func brokenLinks(in pages: [(path: String, html: String)], sitePath: String = "/") -> [(page: String, link: String, reason: String)] {
+    public func brokenLinks(in pages: [(path: String, html: String)], sitePath: String = "/",
+                            skipping checked: [String: Set<String>] = [:]) -> [(page: String, link: String, reason: String)] {
         var broken: [(String, String, String)] = []
         for (page, html) in pages {
-            for link in Self.links(in: html) {
+            for link in Self.links(in: html) where !(checked[page]?.contains(link) ?? false) {
                 guard let (path, anchor) = Self.resolve(link, from: page, sitePath: sitePath) else { continue }
                 if !files.contains(path) {
                     broken.append((page, link, "no such file \(path)"))

@@ -8,6 +8,9 @@ struct RenderedBody: Sendable {
     var anchorLinks: [AnchorLink] = []
     /// Site paths this page's Markdown links to, for backlinks.
     var linkedPaths: Set<String> = []
+    /// Every href the Markdown wrote for an internal link: checked here with its position, so
+    /// the check of generated links leaves them alone.
+    var writtenHrefs: Set<String> = []
     var diagnostics: [Diagnostic] = []
 }
 
@@ -34,7 +37,9 @@ struct MarkdownStage {
         var result = RenderedBody()
         let rendered = Markdown.render(body.text) { link in
             let location = source.location(line: body.line + link.line - 1, column: link.column)
-            return rewrite(link.url, on: page, from: source, at: location, into: &result)
+            let href = rewrite(link.url, on: page, from: source, at: location, into: &result)
+            if !Self.isExternal(link.url) { result.writtenHrefs.insert(href ?? link.url) }
+            return href
         }
         result.html = rendered.html
         result.headings = rendered.headings
@@ -44,9 +49,7 @@ struct MarkdownStage {
     /// The href to write for `url`, or nil to keep it; records problems and anchors to check.
     private func rewrite(_ url: String, on page: Page, from source: SourceFile,
                          at location: SourceLocation, into result: inout RenderedBody) -> String? {
-        if url.isEmpty || url.hasPrefix("//") || url.contains(":") && !url.hasPrefix(".") && !url.hasPrefix("#") {
-            return nil  // external (or blanked by the URL policy)
-        }
+        if Self.isExternal(url) { return nil }
         let (pathPart, anchor) = Self.splitFragment(url)
         if pathPart.isEmpty {
             if let anchor { result.anchorLinks.append(AnchorLink(targetPath: page.path, anchor: anchor, location: location)) }
@@ -75,6 +78,11 @@ struct MarkdownStage {
             return ""
         }
         return linker.href(from: page, toFile: resolved) + (anchor.map { "#\($0)" } ?? "")
+    }
+
+    /// Links that leave the site, or were blanked by the URL policy: not checked here.
+    static func isExternal(_ url: String) -> Bool {
+        url.isEmpty || url.hasPrefix("//") || url.contains(":") && !url.hasPrefix(".") && !url.hasPrefix("#")
     }
 
     static func splitFragment(_ url: String) -> (String, String?) {

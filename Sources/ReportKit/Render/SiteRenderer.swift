@@ -33,7 +33,9 @@ public struct SiteRenderer {
         self.parallel = parallel
     }
 
-    public func render() -> ([OutputFile], [Diagnostic]) {
+    /// - Parameter checkGeneratedLinks: check the links templates wrote; off when earlier
+    ///   stages failed, since pages of files that failed are missing on purpose then.
+    public func render(checkGeneratedLinks: Bool = true) -> ([OutputFile], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let markdown = MarkdownStage(site: site, linker: linker)
         let bodies = Parallel.map(site.pages, parallel: parallel) { markdown.render($0) }
@@ -75,10 +77,13 @@ public struct SiteRenderer {
 
         // Every link of every page, generated ones included: a template or a context that
         // writes a wrong href fails the build like a wrong link in Markdown does.
+        guard checkGeneratedLinks else { return (files, diagnostics) }
         let pages = zip(site.pages, htmls).map { (path: $0.outputPath, html: $1) }
         let checker = LinkChecker(pages: pages, otherFiles: files.map(\.path))
         let sitePath = linker.baseURL.map(Linker.path(of:)) ?? "/"
-        for (page, link, reason) in checker.brokenLinks(in: pages, sitePath: sitePath) {
+        var markdownLinks: [String: Set<String>] = [:]
+        for (page, body) in zip(site.pages, bodies) { markdownLinks[page.outputPath] = body.writtenHrefs }
+        for (page, link, reason) in checker.brokenLinks(in: pages, sitePath: sitePath, skipping: markdownLinks) {
             let source = site.pages.first { $0.outputPath == page }
             let location = source?.source?.location(line: 1)
                 ?? SourceLocation(path: "\(templates.displayRoot)/\(source?.template ?? "layout").mustache", line: 1, column: 1)

@@ -58,8 +58,12 @@ struct RuleChecker {
             return
         }
         var seen: Set<String> = []
-        for level in scale.matter.levels where !seen.insert(level.id.value).inserted {
-            error("level \"\(level.id.value)\" is defined twice", at: level.id.location)
+        for level in scale.matter.levels {
+            if !Identifier.isValid(level.id.value) {
+                error("level id \"\(level.id.value)\" may only use a-z, 0-9 and '-'", at: level.id.location)
+            } else if !seen.insert(level.id.value).inserted {
+                error("level \"\(level.id.value)\" is defined twice", at: level.id.location)
+            }
         }
     }
 
@@ -116,6 +120,9 @@ struct RuleChecker {
                 }
             }
             for goal in section.document.matter.goals ?? [] {
+                if !Identifier.isValid(goal.id.value) {
+                    error("goal id \"\(goal.id.value)\" may only use a-z, 0-9 and '-' (it becomes the goal's anchor)", at: goal.id.location)
+                }
                 if goalIDs[goal.id.value] != nil {
                     error("goal id \"\(goal.id.value)\" is already used in this report", at: goal.id.location)
                 }
