@@ -10,6 +10,7 @@ public enum ContentDecoder {
     public static func decode(_ loaded: ContentLoader.Result) -> (Content, [Diagnostic]) {
         var content = Content()
         content.assets = loaded.assets
+        content.failedFiles = Set(loaded.unreadable)
         var diagnostics = loaded.diagnostics
         var reportIndexes: [String: Document<ReportMatter>] = [:]
         var reportSections: [String: [Section]] = [:]

@@ -12,6 +12,8 @@ public struct ContentLoader: Sendable {
         /// Non-Markdown files, as paths relative to the root.
         public var assets: [String] = []
         public var diagnostics: [Diagnostic] = []
+        /// Markdown files that exist but could not be read as text (already reported).
+        public var unreadable: [String] = []
     }
 
     let root: URL
@@ -84,10 +86,12 @@ public struct ContentLoader: Sendable {
                     case .success(let text):
                         result.files.append(SourceFile(relativePath: path, displayPath: display(path), text: text))
                     case .failure(let failure):
+                        result.unreadable.append(path)
                         result.diagnostics.append(.error(failure.message, at: SourceLocation(
                             path: display(path), line: failure.line, column: failure.column)))
                     }
                 case .failure(let message):
+                    result.unreadable.append(path)
                     result.diagnostics.append(.error(message, at: location))
                 }
             } else {

@@ -105,8 +105,10 @@ struct NodeDecoder: ScalarDecoder {
         return nil
     }
 
-    /// Fails (reported) for anchors and aliases: front matter never needs them, and expanding
-    /// them is how "billion laughs" documents exhaust memory.
+    /// Counts the node against the session's budget, and fails (reported) for nodes Yams
+    /// marks with an anchor. Yams composes an alias as a shared copy of its anchored node, so
+    /// a "billion laughs" document costs no memory to compose; walking it is what could cost,
+    /// and the budget bounds that walk (Yams 6 does not keep anchors on scalars).
     fileprivate func checked() throws -> Node {
         session.budget -= 1
         if session.budget < 0 {
@@ -132,8 +134,10 @@ struct NodeDecoder: ScalarDecoder {
             throw fail("expected a mapping (key: value pairs), found \(DecodingSession.describe(node))")
         }
         var values: [String: (key: Node, value: Node)] = [:]
+        var order: [String] = []
         for (key, value) in mapping {
             values[key.string ?? ""] = (key, value)
+            order.append(key.string ?? "")
         }
         if let allKeys = Key.self as? any CaseIterable.Type {
             let known = Set(allKeys.allCaseNames)
@@ -142,7 +146,7 @@ struct NodeDecoder: ScalarDecoder {
                 session.report("unknown key \"\(name)\"\(Suggestion.hint(for: name, in: known.sorted()))", at: key)
             }
         }
-        return KeyedDecodingContainer(KeyedContainer<Key>(decoder: self, values: values))
+        return KeyedDecodingContainer(KeyedContainer<Key>(decoder: self, values: values, order: order))
     }
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
@@ -182,9 +186,11 @@ extension CaseIterable {
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: NodeDecoder
     let values: [String: (key: Node, value: Node)]
+    /// Keys in the order they are written, so that decoding (and its errors) is deterministic.
+    let order: [String]
 
     var codingPath: [CodingKey] { decoder.codingPath }
-    var allKeys: [Key] { values.keys.compactMap { Key(stringValue: $0) } }
+    var allKeys: [Key] { order.compactMap { Key(stringValue: $0) } }
 
     func contains(_ key: Key) -> Bool { values[key.stringValue] != nil }
 
