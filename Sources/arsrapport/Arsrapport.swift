@@ -57,11 +57,23 @@ extension SiteOptions {
     }
 }
 
-/// Prints diagnostics and the summary line; returns the exit code.
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+/// Prints diagnostics and the summary line; throws the exit code on failure.
 enum Report {
-    static func finish(_ result: BuildResult, verb: String, started: ContinuousClock.Instant) throws {
-        for diagnostic in result.diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    static func finish(_ result: BuildResult, verb: String, started: ContinuousClock.Instant,
+                       format: DiagnosticFormat = .text) throws {
+        if format == .json {
+            // The whole answer is the JSON document, on standard output, for a program to read.
+            print(DiagnosticFormatter.format(result.diagnostics, as: .json), terminator: "")
+            if result.diagnostics.hasErrors { throw ExitCode.failure }
+            return
+        }
+        let printed = DiagnosticFormatter.format(result.diagnostics, as: format)
+        if format == .github {
+            print(printed, terminator: "")  // Actions reads workflow commands from standard output
+        } else {
+            FileHandle.standardError.write(Data(printed.utf8))
         }
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
@@ -115,9 +127,12 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @Option(help: "How to print problems: text (for people), github (annotations on a pull request's changed lines), json (for programs).")
+    var format: DiagnosticFormat = .text
+
     func run() throws {
         let started = ContinuousClock.now
         let result = SiteBuilder.build(site.buildOptions(output: "public", write: false))
-        try Report.finish(result, verb: "check", started: started)
+        try Report.finish(result, verb: "check", started: started, format: format)
     }
 }

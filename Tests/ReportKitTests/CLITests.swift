@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ReportKit
 
 /// The executable as a person runs it: exit codes, help, version, the summary line.
 @Suite struct CLITests {
@@ -87,5 +88,45 @@ import Testing
         let version = try run(["--version"], in: site.root)
         #expect(version.status == 0)
         #expect(version.stdout == "0.1.0\n")
+    }
+
+    /// The unknown-key fixture: two errors in one file.
+    func twoErrorSite() throws -> TestSite {
+        let site = try TestSite()
+        try site.apply(overlay: TestSite.fixtures.appendingPathComponent("invalid/unknown-key"))
+        return site
+    }
+
+    @Test func checkFormatGithub() throws {
+        let site = try twoErrorSite()
+        defer { site.remove() }
+        let result = try run(["check", "--format", "github"], in: site.root)
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            ::error file=content/kommuner/testby.md,line=4,col=1::unknown key "comittee_scope"; did you mean "committee_scope"?
+            ::error file=content/kommuner/testby.md,line=9,col=5::unknown key "nivå"
+
+            """)
+    }
+
+    @Test func checkFormatJSON() throws {
+        let site = try twoErrorSite()
+        defer { site.remove() }
+        let result = try run(["check", "--format", "json"], in: site.root)
+        #expect(result.status == 1)
+        let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(document?["errors"] as? Int == 2)
+        #expect(document?["warnings"] as? Int == 0)
+        let entries = document?["diagnostics"] as? [[String: Any]] ?? []
+        #expect(entries.map { $0["line"] as? Int } == [4, 9])
+        #expect(entries.map { $0["column"] as? Int } == [1, 5])
+        #expect(entries.map { $0["file"] as? String } == ["content/kommuner/testby.md", "content/kommuner/testby.md"])
+        #expect(entries.map { $0["severity"] as? String } == ["error", "error"])
+        #expect(entries.first?["message"] as? String == "unknown key \"comittee_scope\"; did you mean \"committee_scope\"?")
+    }
+
+    @Test func checkFormatGithubEscapesNewlinesAndPercent() {
+        let diagnostic = Diagnostic.error("100% fel\nrad två", at: .init(path: "content/a,b.md", line: 2, column: 3))
+        #expect(DiagnosticFormatter.format([diagnostic], as: .github) == "::error file=content/a%2Cb.md,line=2,col=3::100%25 fel%0Arad två\n")
     }
 }
