@@ -39,8 +39,8 @@ public struct BuildResult: Sendable {
     public var diagnostics: [Diagnostic] = []
     public var pagesWritten = 0
     public var filesWritten = 0
-    /// Stage name and seconds, in pipeline order.
-    public var timings: [(stage: String, seconds: Double)] = []
+    /// Stage name, seconds, and the process's peak resident memory (bytes) when it ended, in pipeline order.
+    public var timings: [(stage: String, seconds: Double, peakMemory: Int)] = []
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -54,7 +54,8 @@ public enum SiteBuilder {
         func lap(_ stage: String) {
             let now = ContinuousClock.now
             let duration = now - clock
-            result.timings.append((stage, Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18))
+            result.timings.append((stage, Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18,
+                                   peakResidentMemory()))
             clock = now
         }
         let writer = SiteWriter(output: options.output, sources: [options.content, options.templates],
@@ -108,4 +109,19 @@ public enum SiteBuilder {
         lap("write")
         return result
     }
+}
+
+/// The process's peak resident set so far, in bytes (getrusage reports kilobytes on Linux, bytes on macOS).
+func peakResidentMemory() -> Int {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    #if os(macOS)
+    return Int(usage.ru_maxrss)
+    #else
+    return Int(usage.ru_maxrss) * 1024
+    #endif
 }

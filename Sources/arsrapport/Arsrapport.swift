@@ -111,8 +111,9 @@ struct BuildCommand: ParsableCommand {
         let started = ContinuousClock.now
         let result = SiteBuilder.build(site.buildOptions(output: output, write: true))
         if timings {
-            for (stage, seconds) in result.timings {
-                print("  \(stage.padding(toLength: 9, withPad: " ", startingAt: 0)) \(String(format: "%8.1f ms", seconds * 1000))")
+            print("  stage         time   peak memory")
+            for (stage, seconds, memory) in result.timings {
+                print("  \(stage.padding(toLength: 9, withPad: " ", startingAt: 0)) \(String(format: "%8.1f ms %8.1f MB", seconds * 1000, Double(memory) / 1_048_576))")
             }
         }
         try Report.finish(result, verb: "build", started: started)
