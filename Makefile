@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/arsrapport
 
-.PHONY: site test test-asan deps build check clean browser-deps browser-test
+.PHONY: site test test-asan fuzz deps build check clean browser-deps browser-test
 
 site: deps
 	$(SWIFT) build -c release --product arsrapport
@@ -29,6 +29,11 @@ test-asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
 	LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp $(SWIFT) test --skip-build --sanitize=address \
 	  --scratch-path .build-asan --skip KillTests --skip CLITests
+
+# libFuzzer over the parsers of untrusted input, with AddressSanitizer; not part of make test.
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	scripts/fuzz $(FUZZ_SECONDS)
 
 # libcmark with its headers: Debian's libcmark-dev, or Homebrew's cmark.
 deps:
