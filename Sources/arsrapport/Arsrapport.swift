@@ -11,7 +11,7 @@ struct Arsrapport: ParsableCommand {
         commandName: "arsrapport",
         abstract: "Builds a website that compares the social services committees' annual reports.",
         version: version,
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self],
         defaultSubcommand: nil
     )
 
@@ -135,5 +135,39 @@ struct CheckCommand: ParsableCommand {
         let started = ContinuousClock.now
         let result = SiteBuilder.build(site.buildOptions(output: "public", write: false))
         try Report.finish(result, verb: "check", started: started, format: format)
+    }
+}
+
+extension ReportMatter.Kind: ExpressibleByArgument {}
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Create a new report folder with every section, ready to fill in.",
+        discussion: "Example: arsrapport new huddinge 2024 --kind årsredovisning. The files pass `check` at once; never overwrites an existing report."
+    )
+
+    @Argument(help: "The municipality's id, e.g. huddinge (a-z, 0-9 and '-').")
+    var municipality: String
+
+    @Argument(help: "The report's year, e.g. 2024.")
+    var year: Int
+
+    @Option(help: "delårsrapport or årsredovisning.")
+    var kind: ReportMatter.Kind = .årsredovisning
+
+    @Option(help: "Folder with the reports' Markdown files.")
+    var content = "content"
+
+    func run() throws {
+        do {
+            let written = try ReportScaffold(municipality: municipality, year: year, kind: kind)
+                .write(into: URL(fileURLWithPath: content))
+            for path in written { print("created \(content)/\(path)") }
+            print("Fill in the files, then run `arsrapport check`. The fields are described in docs/content-format.md.")
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
     }
 }

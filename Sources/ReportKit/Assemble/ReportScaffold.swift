@@ -1,0 +1,128 @@
+import CommonMark
+import Foundation
+
+/// The files `arsrapport new` writes: a report folder with every common section, and the
+/// municipality's own file when it is new. Everything passes `check` as written; what the
+/// report does not yet say is "uppgift saknas".
+public struct ReportScaffold: Sendable {
+    public let municipality: String
+    public let year: Int
+    public let kind: ReportMatter.Kind
+
+    public init(municipality: String, year: Int, kind: ReportMatter.Kind) {
+        self.municipality = municipality
+        self.year = year
+        self.kind = kind
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case invalid(String)
+        case exists(String)
+
+        public var description: String {
+            switch self {
+            case .invalid(let message), .exists(let message): return message
+            }
+        }
+    }
+
+    /// The seven sections every report has, with their Swedish titles.
+    static let sections: [(SectionKind, String)] = [
+        (.sammanfattning, "Sammanfattning"), (.vasentligaHandelser, "Väsentliga händelser"),
+        (.malOchResultat, "Mål och resultat"), (.ekonomi, "Ekonomi"), (.personal, "Personal"),
+        (.kvalitetOchInternkontroll, "Kvalitet och internkontroll"), (.verksamhetsstatistik, "Verksamhetsstatistik"),
+    ]
+
+    /// Path below content/ → file text.
+    public func files(municipalityExists: Bool) -> [String: String] {
+        let folder = "\(municipality)-\(year)"
+        let kindText = kind == .delårsrapport ? "delårsrapport" : "årsredovisning"
+        let period = kind == .delårsrapport
+            ? "{start: \(year)-01-01, end: \(year)-08-31}   # the period the report covers: correct the end date"
+            : "\(year)                 # the whole calendar year"
+        var files: [String: String] = [:]
+        files["\(folder)/index.md"] = """
+            ---
+            # The report's identity. Every key is described in docs/content-format.md.
+            title: Socialnämndens \(kindText) \(year)     # the report's own title
+            municipality: \(municipality)                 # the file content/kommuner/\(municipality).md
+            committee: Socialnämnden
+            report_kind: \(kindText)                  # delårsrapport or årsredovisning
+            year: \(year)
+            period: \(period)
+            # dnr: SN 2024/1                        # only if the report states a diarienummer
+            # decision_date: \(year + 1)-02-15          # only if the report states when it was decided
+            source:
+              document: uppgift saknas              # the report's file name
+              title: \(kindText.capitalized) \(year), Socialnämnden
+            ---
+            Skriv här en kort inledning om rapporten.
+
+            """
+        for (section, title) in Self.sections {
+            files["\(folder)/\(section.rawValue).md"] = """
+                ---
+                title: \(title)
+                summarises: uppgift saknas            # the report's own headings that this section covers
+                source: {lines: [1, 1]}               # first and last line of those headings in the report's text
+                # themes: [ekonomi]                   # theme ids from content/teman/
+                # figures:                            # headline figures: see docs/content-format.md
+                #   - id: nettokostnad
+                #     metric: nettokostnad            # an id from content/jamfor/
+                #     basis: utfall                   # utfall, budget, prognos, avvikelse or mål
+                #     value: 1054.4                   # exactly as the report prints it, with a decimal point
+                #     unit: mnkr
+                #     period: \(year)
+                #     source: {line: 120, quote: "1 054,4"}
+                # tables:                             # every table of this part: see docs/content-format.md
+                # goals:                              # every goal with its verdict: see docs/content-format.md
+                ---
+                Uppgift saknas.
+
+                """
+        }
+        if !municipalityExists {
+            files["kommuner/\(municipality).md"] = """
+                ---
+                name: \(municipality.capitalized) kommun          # the municipality's full name
+                short_name: \(municipality.capitalized)
+                committee_scope: uppgift saknas        # what this socialnämnd is responsible for
+                verdict_scale:                         # each verdict word the reports use, mapped once to the common scale
+                  - term: uppfyllt
+                    level: uppfyllt
+                  - term: delvis uppfyllt
+                    level: delvis-uppfyllt
+                  - term: ej uppfyllt
+                    level: ej-uppfyllt
+                ---
+                Skriv här några meningar om kommunen.
+
+                """
+        }
+        return files
+    }
+
+    /// Writes the scaffold below `content`; refuses to touch an existing report.
+    public func write(into content: URL) throws(Failure) -> [String] {
+        guard Identifier.isValid(municipality) else {
+            throw .invalid("municipality \"\(municipality)\" may only use a-z, 0-9 and '-' (it becomes part of the address), e.g. \"\(Slug.make(municipality))\"")
+        }
+        guard (1900...2200).contains(year) else { throw .invalid("year \(year) is not a year") }
+        let folder = content.appendingPathComponent("\(municipality)-\(year)")
+        if FileManager.default.fileExists(atPath: folder.path) {
+            throw .exists("content/\(municipality)-\(year) already exists; nothing was written")
+        }
+        let exists = FileManager.default.fileExists(atPath: content.appendingPathComponent("kommuner/\(municipality).md").path)
+        let files = files(municipalityExists: exists)
+        do {
+            for (path, text) in files.sorted(by: { $0.key < $1.key }) {
+                let url = content.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+            }
+        } catch {
+            throw .invalid("could not write the new report: \(error.localizedDescription)")
+        }
+        return files.keys.sorted()
+    }
+}
