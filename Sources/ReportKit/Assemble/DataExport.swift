@@ -22,10 +22,10 @@ struct DataExport {
     }
 
     func rows() -> [Row] {
-        content.normalisedFigures().map { figure in
+        let names = Dictionary(content.municipalities.map { ($0.id, $0.matter.name) }, uniquingKeysWith: { first, _ in first })
+        return content.normalisedFigures().map { figure in
             let f = figure.figure
-            let municipality = content.municipality(figure.report.index.matter.municipality.value)?.matter.name
-                ?? figure.report.index.matter.municipality.value
+            let municipality = names[figure.report.index.matter.municipality.value] ?? figure.report.index.matter.municipality.value
             let path = "\(figure.report.id)/\(figure.section.kind.rawValue)/"
             let anchor = f.id.map { "#figur-\($0.value)" } ?? ""
             return Row(

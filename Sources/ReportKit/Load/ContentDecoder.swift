@@ -7,7 +7,23 @@ public enum ContentDecoder {
     /// The folders whose files are not reports.
     static let reservedFolders: Set<String> = ["kommuner", "jamfor", "teman"]
 
-    public static func decode(_ loaded: ContentLoader.Result) -> (Content, [Diagnostic]) {
+    /// What one file decoded into.
+    enum Decoded: Sendable {
+        case home(Document<PageMatter>)
+        case page(Document<PageMatter>)
+        case scale(Document<ScaleMatter>)
+        case municipality(Document<MunicipalityMatter>)
+        case metric(Document<MetricMatter>)
+        case theme(Document<ThemeMatter>)
+        case reportIndex(folder: String, Document<ReportMatter>)
+        case section(folder: String, Section)
+        /// The file is where it belongs but its content has errors (already reported).
+        case failed
+        /// The file is misnamed or misplaced (reported).
+        case misplaced
+    }
+
+    public static func decode(_ loaded: ContentLoader.Result, parallel: Bool = true) -> (Content, [Diagnostic]) {
         var content = Content()
         content.assets = loaded.assets
         content.failedFiles = Set(loaded.unreadable)
@@ -15,53 +31,26 @@ public enum ContentDecoder {
         var reportIndexes: [String: Document<ReportMatter>] = [:]
         var reportSections: [String: [Section]] = [:]
 
-        for file in loaded.files {
-            let parts = file.relativePath.split(separator: "/").map(String.init)
-            let location = file.location(line: 1)
-            if let bad = parts.first(where: { !Identifier.isValid(String($0.hasSuffix(".md") ? $0.dropLast(3) : $0[...])) }) {
-                let stem = bad.hasSuffix(".md") ? String(bad.dropLast(3)) : bad
-                diagnostics.append(.error(
-                    "name \"\(stem)\" may only use a-z, 0-9 and single '-' (it becomes part of a web address); rename it to \"\(suggestedName(stem))\"",
-                    at: location))
-                continue
-            }
-            func decode<M: Decodable & Sendable & Hashable>(_ type: M.Type) -> Document<M>? {
-                let document = decodeDocument(file, as: type, into: &diagnostics)
-                if document == nil { content.failedFiles.insert(file.relativePath) }
-                return document
-            }
-            switch parts.count {
-            case 1 where parts[0] == "index.md":
-                content.home = decode(PageMatter.self)
-            case 1 where parts[0] == "bedomningsskala.md":
-                content.scale = decode(ScaleMatter.self)
-            case 1:
-                if let page = decode(PageMatter.self) { content.pages.append(page) }
-            case 2 where parts[0] == "kommuner":
-                if let document = decode(MunicipalityMatter.self) { content.municipalities.append(document) }
-            case 2 where parts[0] == "jamfor":
-                if let document = decode(MetricMatter.self) { content.metrics.append(document) }
-            case 2 where parts[0] == "teman":
-                if let document = decode(ThemeMatter.self) { content.themes.append(document) }
-            case 2 where parts[1] == "index.md":
-                if let document = decode(ReportMatter.self) { reportIndexes[parts[0]] = document }
-            case 2:
-                let stem = String(parts[1].dropLast(3))
-                guard let kind = SectionKind(rawValue: stem) else {
-                    let names = SectionKind.allCases.map(\.rawValue)
-                    diagnostics.append(.error(
-                        "\"\(stem)\" is not a section of a report; name the file after one of \(names.joined(separator: ", "))"
-                            + Suggestion.hint(for: stem, in: names),
-                        at: location))
-                    continue
-                }
-                if let document = decode(SectionMatter.self) {
-                    reportSections[parts[0], default: []].append(Section(kind: kind, document: document))
-                }
-            default:
-                diagnostics.append(.error(
-                    "content files lie at most one folder deep (content/<report>/<section>.md); move this file up",
-                    at: location))
+        // Files decode independently, on every core; merged in file order, so the result is
+        // the same as one thread's.
+        let results = Parallel.map(loaded.files, parallel: parallel) { file -> (Decoded, [Diagnostic]) in
+            var diagnostics: [Diagnostic] = []
+            let decoded = decodeFile(file, into: &diagnostics)
+            return (decoded, diagnostics)
+        }
+        for (file, (decoded, fileDiagnostics)) in zip(loaded.files, results) {
+            diagnostics += fileDiagnostics
+            switch decoded {
+            case .home(let document): content.home = document
+            case .page(let document): content.pages.append(document)
+            case .scale(let document): content.scale = document
+            case .municipality(let document): content.municipalities.append(document)
+            case .metric(let document): content.metrics.append(document)
+            case .theme(let document): content.themes.append(document)
+            case .reportIndex(let folder, let document): reportIndexes[folder] = document
+            case .section(let folder, let section): reportSections[folder, default: []].append(section)
+            case .failed: content.failedFiles.insert(file.relativePath)
+            case .misplaced: break
             }
         }
 
@@ -78,6 +67,47 @@ public enum ContentDecoder {
                    sections: (reportSections[folder] ?? []).sorted { $0.kind.order < $1.kind.order })
         }
         return (content, diagnostics)
+    }
+
+    /// Decodes one file into the schema type its location calls for.
+    static func decodeFile(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> Decoded {
+        let parts = file.relativePath.split(separator: "/").map(String.init)
+        let location = file.location(line: 1)
+        if let bad = parts.first(where: { !Identifier.isValid(String($0.hasSuffix(".md") ? $0.dropLast(3) : $0[...])) }) {
+            let stem = bad.hasSuffix(".md") ? String(bad.dropLast(3)) : bad
+            diagnostics.append(.error(
+                "name \"\(stem)\" may only use a-z, 0-9 and single '-' (it becomes part of a web address); rename it to \"\(suggestedName(stem))\"",
+                at: location))
+            return .misplaced
+        }
+        func decode<M: Decodable & Sendable & Hashable>(_ type: M.Type, _ make: (Document<M>) -> Decoded) -> Decoded {
+            decodeDocument(file, as: type, into: &diagnostics).map(make) ?? .failed
+        }
+        switch parts.count {
+        case 1 where parts[0] == "index.md": return decode(PageMatter.self, Decoded.home)
+        case 1 where parts[0] == "bedomningsskala.md": return decode(ScaleMatter.self, Decoded.scale)
+        case 1: return decode(PageMatter.self, Decoded.page)
+        case 2 where parts[0] == "kommuner": return decode(MunicipalityMatter.self, Decoded.municipality)
+        case 2 where parts[0] == "jamfor": return decode(MetricMatter.self, Decoded.metric)
+        case 2 where parts[0] == "teman": return decode(ThemeMatter.self, Decoded.theme)
+        case 2 where parts[1] == "index.md": return decode(ReportMatter.self) { .reportIndex(folder: parts[0], $0) }
+        case 2:
+            let stem = String(parts[1].dropLast(3))
+            guard let kind = SectionKind(rawValue: stem) else {
+                let names = SectionKind.allCases.map(\.rawValue)
+                diagnostics.append(.error(
+                    "\"\(stem)\" is not a section of a report; name the file after one of \(names.joined(separator: ", "))"
+                        + Suggestion.hint(for: stem, in: names),
+                    at: location))
+                return .misplaced
+            }
+            return decode(SectionMatter.self) { .section(folder: parts[0], Section(kind: kind, document: $0)) }
+        default:
+            diagnostics.append(.error(
+                "content files lie at most one folder deep (content/<report>/<section>.md); move this file up",
+                at: location))
+            return .misplaced
+        }
     }
 
     /// Parses and decodes one file; nil (with diagnostics) when anything is wrong.

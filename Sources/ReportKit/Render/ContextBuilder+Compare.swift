@@ -67,11 +67,12 @@ extension ContextBuilder {
             row["partial_year"] = !value.figure.period.value.isWholeYear
             return row
         })
-        context["missing_reports"] = wrap(content.reports.filter { r in !values.contains { $0.report.id == r.id } }
+        let stated = Set(values.map(\.report.id))
+        context["missing_reports"] = wrap(content.reports.filter { !stated.contains($0.id) }
             .map { ["text": reportLabel($0)] })
         context["enough"] = values.count >= 2
         if !values.isEmpty { context["chart"] = BarChart(metric: matter, values: values, label: reportLabel).context }
-        context["all_figures"] = wrap(figures.filter { $0.figure.metric.value == metric.id }.map { figure -> Context in
+        context["all_figures"] = wrap((figuresByMetric[metric.id] ?? []).map { figure -> Context in
             var row = figureRow(figure, page)
             row["report"] = reportLabel(figure.report)
             row["section_href"] = linker.href(from: page, to: sectionPath(figure.report, figure.section),

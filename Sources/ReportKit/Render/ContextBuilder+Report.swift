@@ -39,7 +39,7 @@ extension ContextBuilder {
         context["report_kind"] = reportKindLabel(report)
 
         // "Jämför med": the same section in the other reports, or a note that it is missing.
-        context["compare"] = wrap(content.reports.filter { $0.id != report.id }.map { other -> Context in
+        context["compare"] = wrap(comparisonReports(for: report).map { other -> Context in
             var item: Context = ["label": reportLabel(other)]
             if let match = other.sections.first(where: { $0.kind == section.kind }) {
                 item["href"] = linker.href(from: page, to: sectionPath(other, match))
@@ -60,7 +60,7 @@ extension ContextBuilder {
             content.themes.first { $0.id == id.value }.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "teman/\($0.id)/")] }
         })
 
-        let sectionFigures = figures.filter { $0.report.id == report.id && $0.section.kind == section.kind }
+        let sectionFigures = figuresBySection["\(report.id)/\(section.kind.rawValue)"] ?? []
         if !sectionFigures.isEmpty {
             context["figures"] = wrap(sectionFigures.map { figureRow($0, page) })
             toc.append(["text": "Nyckeltal", "href": "#fakta-nyckeltal", "sub": false])
@@ -85,7 +85,7 @@ extension ContextBuilder {
     func figureRow(_ figure: NormalisedFigure, _ page: Page) -> Context {
         let f = figure.figure
         var row: Context = [
-            "metric": content.metric(f.metric.value)?.matter.title ?? f.metric.value,
+            "metric": metrics[f.metric.value]?.matter.title ?? f.metric.value,
             "metric_href": linker.href(from: page, to: "jamfor/\(f.metric.value)/"),
             "basis": basisLabel(f.basis),
             "value": NumberFormat.format(f.value.value, unit: f.unit.value),
@@ -113,7 +113,7 @@ extension ContextBuilder {
             var label = row.label
             if let unit = row.unit?.value, unit != tableUnit { label += " (\(unit.rawValue))" }
             let cells = row.cells.dropFirst().map { cell -> Context in
-                var text: String
+                let text: String
                 var numeric = false
                 switch cell.content {
                 case .number(let number):
@@ -122,11 +122,10 @@ extension ContextBuilder {
                 case .text(let value): text = value
                 case .missing: text = "–"
                 }
-                if let note = cell.note { text += note }
                 var missing = false
                 if case .missing = cell.content { missing = true }
                 // Every key set explicitly: Mustache would otherwise find the table's own "missing".
-                return ["text": text, "numeric": numeric, "missing": missing]
+                return ["text": text, "numeric": numeric, "missing": missing, "cell_note": cell.note ?? ""]
             }
             return ["label": label, "cells": cells]
         }

@@ -10,6 +10,16 @@ struct ContextBuilder {
     let backlinks: [String: [String]]
     let figures: [NormalisedFigure]
     let siteTitle: String
+    // Lookups built once: every page asks them, so a scan per question would make the
+    // build quadratic in the number of pages.
+    let figuresBySection: [String: [NormalisedFigure]]
+    let figuresByMetric: [String: [NormalisedFigure]]
+    let pagesByPath: [String: Page]
+    let municipalities: [String: Document<MunicipalityMatter>]
+    let metrics: [String: Document<MetricMatter>]
+    /// Reports by year and by municipality, for "Jämför med" on a large site.
+    let reportsByYear: [Int: [Report]]
+    let reportsByMunicipality: [String: [Report]]
 
     init(site: Site, linker: Linker, bodies: [String: RenderedBody]) {
         self.site = site
@@ -22,6 +32,24 @@ struct ContextBuilder {
         self.backlinks = backlinks.mapValues { $0.sorted() }
         figures = site.content.normalisedFigures()
         siteTitle = site.content.home?.matter.title ?? "Socialnämnder i jämförelse"
+        figuresBySection = Dictionary(grouping: figures) { "\($0.report.id)/\($0.section.kind.rawValue)" }
+        figuresByMetric = Dictionary(grouping: figures) { $0.figure.metric.value }
+        pagesByPath = Dictionary(site.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        municipalities = Dictionary(site.content.municipalities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        metrics = Dictionary(site.content.metrics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        reportsByYear = Dictionary(grouping: site.content.reports) { $0.index.matter.year.value }
+        reportsByMunicipality = Dictionary(grouping: site.content.reports) { $0.index.matter.municipality.value }
+    }
+
+    /// The reports a section page offers to compare with: all the others on a site of a few
+    /// reports; on a large one, those of the same year and the municipality's other years,
+    /// so that a page's links stay bounded however many reports there are.
+    func comparisonReports(for report: Report) -> [Report] {
+        if content.reports.count <= 12 { return content.reports.filter { $0.id != report.id } }
+        let sameYear = reportsByYear[report.index.matter.year.value] ?? []
+        let sameMunicipality = reportsByMunicipality[report.index.matter.municipality.value] ?? []
+        let chosen = Set((sameYear.prefix(12) + sameMunicipality).map(\.id)).subtracting([report.id])
+        return content.reports.filter { chosen.contains($0.id) }
     }
 
     var content: Content { site.content }
@@ -63,7 +91,7 @@ struct ContextBuilder {
         }
         if toc.count > 1 { context["toc"] = wrap(toc) }
         context["backlinks"] = wrap((backlinks[page.path] ?? []).compactMap { path in
-            site.page(at: path).map { ["title": fullTitle(of: $0), "href": linker.href(from: page, to: path)] }
+            pagesByPath[path].map { ["title": fullTitle(of: $0), "href": linker.href(from: page, to: path)] }
         })
         return context
     }
@@ -113,10 +141,10 @@ struct ContextBuilder {
 
     func footerLinks(for page: Page) -> [Context] {
         var links: [Context] = []
-        if site.page(at: "tillganglighet/") != nil {
+        if pagesByPath["tillganglighet/"] != nil {
             links.append(["label": "Tillgänglighetsredogörelse", "href": linker.href(from: page, to: "tillganglighet/")])
         }
-        if site.page(at: "bedomningsskala/") != nil {
+        if pagesByPath["bedomningsskala/"] != nil {
             links.append(["label": "Gemensam bedömningsskala", "href": linker.href(from: page, to: "bedomningsskala/")])
         }
         return links
@@ -143,7 +171,7 @@ struct ContextBuilder {
     // MARK: - Lookups
 
     func municipality(of report: Report) -> Document<MunicipalityMatter>? {
-        content.municipality(report.index.matter.municipality.value)
+        municipalities[report.index.matter.municipality.value]
     }
 
     func municipalityName(_ report: Report) -> String {
@@ -175,8 +203,8 @@ struct ContextBuilder {
     }
 
     func headline(_ metric: String, basis: Figure.Basis = .utfall, in report: Report) -> NormalisedFigure? {
-        let candidates = figures.filter {
-            $0.report.id == report.id && $0.figure.metric.value == metric && $0.figure.basis == basis && $0.figure.breakdown == nil
+        let candidates = report.sections.flatMap { figuresBySection["\(report.id)/\($0.kind.rawValue)"] ?? [] }.filter {
+            $0.figure.metric.value == metric && $0.figure.basis == basis && $0.figure.breakdown == nil
         }
         return candidates.first { $0.figure.period.value.start == report.index.matter.period.value.start
             && $0.figure.period.value.end == report.index.matter.period.value.end } ?? candidates.first

@@ -15,23 +15,18 @@ public struct LinkChecker: Sendable {
     public init(pages: [(path: String, html: String)], otherFiles: [String]) {
         var anchors: [String: Set<String>] = [:]
         for (path, html) in pages { anchors[path] = SiteRenderer.ids(in: html).0 }
+        self.init(anchors: anchors, files: pages.map(\.path) + otherFiles)
+    }
+
+    /// With the ids of each page already known (the renderer has them).
+    init(anchors: [String: Set<String>], files: [String]) {
         self.anchors = anchors
-        files = Set(pages.map(\.path) + otherFiles)
+        self.files = Set(files).union(anchors.keys)
     }
 
     /// `href` and `src` values of a page, in order.
     public static func links(in html: String) -> [String] {
-        var links: [String] = []
-        for attribute in [" href=\"", " src=\""] {
-            var rest = html[...]
-            while let range = rest.firstRange(of: attribute) {
-                rest = rest[range.upperBound...]
-                guard let end = rest.firstIndex(of: "\"") else { break }
-                links.append(decodeEntities(String(rest[..<end])))
-                rest = rest[end...]
-            }
-        }
-        return links
+        AttributeScanner.values(of: ["href", "src"], in: html).map(decodeEntities)
     }
 
     static func decodeEntities(_ text: String) -> String {
@@ -74,9 +69,10 @@ public struct LinkChecker: Sendable {
 
     /// Every broken link of every page: "page → link (reason)".
     public func brokenLinks(in pages: [(path: String, html: String)], sitePath: String = "/",
-                            skipping checked: [String: Set<String>] = [:]) -> [(page: String, link: String, reason: String)] {
-        var broken: [(String, String, String)] = []
-        for (page, html) in pages {
+                            skipping checked: [String: Set<String>] = [:],
+                            parallel: Bool = true) -> [(page: String, link: String, reason: String)] {
+        Parallel.map(pages, parallel: parallel) { page, html -> [(String, String, String)] in
+            var broken: [(String, String, String)] = []
             for link in Self.links(in: html) where !(checked[page]?.contains(link) ?? false) {
                 guard let (path, anchor) = Self.resolve(link, from: page, sitePath: sitePath) else { continue }
                 if !files.contains(path) {
@@ -85,7 +81,7 @@ public struct LinkChecker: Sendable {
                     broken.append((page, link, "no id \"\(anchor)\" on \(path)"))
                 }
             }
-        }
-        return broken
+            return broken
+        }.flatMap { $0 }
     }
 }

@@ -52,8 +52,8 @@ public struct SiteRenderer {
         }
 
         var anchors: [String: Set<String>] = [:]
-        for (page, html) in zip(site.pages, htmls) {
-            let (ids, duplicates) = Self.ids(in: html)
+        let scanned = Parallel.map(htmls, parallel: parallel) { Self.ids(in: $0) }
+        for (page, (ids, duplicates)) in zip(site.pages, scanned) {
             anchors[page.path] = ids
             if !duplicates.isEmpty, let source = page.source {
                 diagnostics.append(.error(
@@ -79,11 +79,12 @@ public struct SiteRenderer {
         // writes a wrong href fails the build like a wrong link in Markdown does.
         guard checkGeneratedLinks else { return (files, diagnostics) }
         let pages = zip(site.pages, htmls).map { (path: $0.outputPath, html: $1) }
-        let checker = LinkChecker(pages: pages, otherFiles: files.map(\.path))
+        let checker = LinkChecker(anchors: Dictionary(uniqueKeysWithValues: zip(site.pages.map(\.outputPath), scanned.map(\.0))),
+                                  files: files.map(\.path))
         let sitePath = linker.baseURL.map(Linker.path(of:)) ?? "/"
         var markdownLinks: [String: Set<String>] = [:]
         for (page, body) in zip(site.pages, bodies) { markdownLinks[page.outputPath] = body.writtenHrefs }
-        for (page, link, reason) in checker.brokenLinks(in: pages, sitePath: sitePath, skipping: markdownLinks) {
+        for (page, link, reason) in checker.brokenLinks(in: pages, sitePath: sitePath, skipping: markdownLinks, parallel: parallel) {
             let source = site.pages.first { $0.outputPath == page }
             let location = source?.source?.location(line: 1)
                 ?? SourceLocation(path: "\(templates.displayRoot)/\(source?.template ?? "layout").mustache", line: 1, column: 1)
@@ -96,13 +97,8 @@ public struct SiteRenderer {
     static func ids(in html: String) -> (Set<String>, Set<String>) {
         var ids: Set<String> = []
         var duplicates: Set<String> = []
-        var rest = html[...]
-        while let range = rest.firstRange(of: " id=\"") {
-            rest = rest[range.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            let id = String(rest[..<end])
-            if !ids.insert(id).inserted { duplicates.insert(id) }
-            rest = rest[end...]
+        for id in AttributeScanner.values(of: ["id"], in: html) where !ids.insert(id).inserted {
+            duplicates.insert(id)
         }
         return (ids, duplicates)
     }
