@@ -84,8 +84,10 @@ import Testing
         let huddinge = Self.rows(ofTable: "jamforelse", in: html).first { $0.first == "Huddinge 2020" }
         #expect(huddinge?[1].contains("delår") == true)
         #expect(html.contains("Ett delårsvärde täcker bara en del av året"))
-        #expect(html.contains("role=\"img\""))
-        #expect(html.contains("<title id=\"diagram-titel\">"))
+        // Every bar is an SVG image with a title (report and value) and a description (period).
+        #expect(html.contains(#"<svg class="bar-track" role="img" aria-labelledby="stapel-1-titel stapel-1-beskrivning""#))
+        #expect(html.contains("-titel\">Huddinge 2020: "))
+        #expect(html.contains("<desc id=\"stapel-1-beskrivning\">Utfall, "))
     }
 
     @Test func sectionPagesLinkToTheSameSectionOfTheOtherReports() throws {

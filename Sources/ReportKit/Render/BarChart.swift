@@ -23,28 +23,24 @@ struct BarChart {
             let v = value.value.doubleValue
             let top = Double(index) * Self.rowHeight + 8
             let start = min(x(v), zero)
-            let text = NumberFormat.format(value.value, unit: value.unit)
+            let period = value.figure.period.value
             return [
+                "id": "stapel-\(index + 1)",
                 "label": label(value.report),
-                "label_y": Self.fmt(top + Self.barHeight / 2 + 5),
+                "value": NumberFormat.format(value.value, unit: value.unit),
+                "period": period.label ?? NumberFormat.period(period),
                 "x": Self.fmt(start),
                 "y": Self.fmt(top),
                 "width": Self.fmt(max(abs(x(v) - zero), 1)),
                 "height": Self.fmt(Self.barHeight),
-                "value": text,
-                "value_x": Self.fmt(max(x(v), zero) + 6),
                 "negative": v < 0,
             ]
         }
-        let height = Double(values.count) * Self.rowHeight + 16
-        let description = values.map { "\(label($0.report)): \(NumberFormat.format($0.value, unit: $0.unit))" }
-            .joined(separator: "; ")
         return [
-            "view_box": "0 0 \(Self.fmt(Self.width)) \(Self.fmt(height))",
-            "height": Self.fmt(height),
-            "zero_x": Self.fmt(zero),
             "title": "\(metric.title) (\(metric.unit.rawValue)) per rapport",
-            "description": description,
+            "zero_x": Self.fmt(zero),
+            "plot_x": Self.fmt(Self.labelWidth),
+            "plot_width": Self.fmt(plotWidth),
             "bars": bars,
         ]
     }
