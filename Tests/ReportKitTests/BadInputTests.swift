@@ -136,4 +136,12 @@ import Testing
         }
         #expect(lines == ["content/teman/ekonomi.md:1:1: error: cannot read file: permission denied"])
     }
+
+    @Test func markdownPipeTableIsReported() throws {
+        let lines = try failingBuild { site in
+            try site.write("content/testby-2022/sammanfattning.md",
+                           "---\ntitle: S\nsummarises: S\nsource: {lines: [1, 2]}\n---\nText.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+        }
+        #expect(lines == ["content/testby-2022/sammanfattning.md:8:1: error: Markdown tables (| … |) are not supported and would show as raw text; put the table under tables: in the front matter, or write it as a list"])
+    }
 }

@@ -85,4 +85,18 @@ import Testing
         #expect(site.build(write: false).succeeded)
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
+
+    @Test func sitemapAndRobotsWithABaseURL() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        #expect(site.build(baseURL: "https://intranet.example/arsrapporter").succeeded)
+        let sitemap = try site.read("sitemap.xml")
+        #expect(sitemap.contains("<loc>https://intranet.example/arsrapporter/testby-2022/ekonomi/</loc>"))
+        #expect(sitemap.contains("<loc>https://intranet.example/arsrapporter/</loc>"))
+        #expect(!sitemap.contains("404"))
+        #expect(try site.read("robots.txt") == "User-agent: *\nAllow: /\nSitemap: https://intranet.example/arsrapporter/sitemap.xml\n")
+        let page = try site.read("testby-2022/ekonomi/index.html")
+        #expect(page.contains(#"<link rel="canonical" href="https://intranet.example/arsrapporter/testby-2022/ekonomi/">"#))
+        #expect(page.contains(#"<meta name="description" content="Ekonomi i Socialnämndens årsredovisning 2022, Testby kommun.">"#))
+    }
 }

@@ -43,6 +43,7 @@ struct MarkdownStage {
         }
         result.html = rendered.html
         result.headings = rendered.headings
+        result.diagnostics += Self.pipeTables(in: body.text, firstLine: body.line, file: source)
         return result
     }
 
@@ -78,6 +79,21 @@ struct MarkdownStage {
             return ""
         }
         return linker.href(from: page, toFile: resolved) + (anchor.map { "#\($0)" } ?? "")
+    }
+
+    /// CommonMark has no tables: a GitHub-style `| a | b |` table would appear as raw text.
+    static func pipeTables(in text: String, firstLine: Int, file: SourceFile) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in lines.indices.dropLast() where lines[index].hasPrefix("|") {
+            let next = lines[index + 1]
+            if next.hasPrefix("|"), next.contains("-"), next.allSatisfy({ "|-: ".contains($0) }) {
+                diagnostics.append(.error(
+                    "Markdown tables (| … |) are not supported and would show as raw text; put the table under tables: in the front matter, or write it as a list",
+                    at: file.location(line: firstLine + index)))
+            }
+        }
+        return diagnostics
     }
 
     /// Links that leave the site, or were blanked by the URL policy: not checked here.

@@ -72,6 +72,7 @@ public struct SiteRenderer {
 
         var files = zip(site.pages, htmls).map { OutputFile(path: $0.outputPath, contents: .bytes(Array($1.utf8))) }
         files += DataExport(content: site.content, linker: linker).files()
+        files += Sitemap(pages: site.pages, linker: linker).files()
         files += templates.assets.map { OutputFile(path: $0, contents: .copy(templates.root.appendingPathComponent($0))) }
         files += site.content.assets.map { OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))) }
 
