@@ -142,6 +142,28 @@ import Testing
         }
     }
 
+    @Test func searchIndexFindsWhatReadersLookFor() throws {
+        let script = try Self.page("assets/sokindex.js")
+        let prefix = "window.ARSRAPPORT_SOKINDEX = "
+        #expect(script.hasPrefix(prefix))
+        let json = script.dropFirst(prefix.count).trimmingCharacters(in: .whitespacesAndNewlines).dropLast()
+        let entries = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: String]] ?? []
+        #expect(entries.count > 90)
+        func matches(_ query: String) -> [[String: String]] {
+            let words = query.lowercased().split(separator: " ")
+            return entries.filter { entry in
+                let text = "\(entry["title"]!) \(entry["report"]!) \(entry["text"]!)".lowercased()
+                return words.allSatisfy { text.contains($0) }
+            }
+        }
+        #expect(matches("försörjningsstöd").count >= 3)
+        #expect(matches("sjukfrånvaro solna").contains { $0["path"] == "solna-2023/personal/" })
+        #expect(!script.contains("</script"))
+        let page = try Self.page("sok/index.html")
+        #expect(page.contains(#"<script src="../assets/sokindex.js"></script>"#))
+        #expect(page.contains("Alla sidor"))
+    }
+
     @Test func crawlFindsNoBrokenLinksAndReachesEveryPage() throws {
         let root = Self.built.output
         let all = TestSite.snapshot(root)

@@ -129,7 +129,12 @@ import Testing
         for (path, data) in pages.sorted(by: { $0.key < $1.key }) {
             let html = String(decoding: data, as: UTF8.self)
             let lower = html.lowercased()
-            #expect(!lower.contains("<script"), "\(path) contains a script element")
+            // The site's own scripts (search) are the only ones, loaded from assets/.
+            for match in lower.matches(of: /<script[^>]*>/) {
+                let tag = String(match.output)
+                #expect(tag.firstMatch(of: /^<script src="(\.\.\/)*assets\/(sok|sokindex)\.js">$/) != nil, "\(path) contains \(tag)")
+            }
+            #expect(lower.matches(of: /<script/).count == (path == "sok/index.html" ? 2 : 0), "\(path) has a script element")
             for tag in ["<iframe", "<object", "<embed", "<style", "<svg onload", "<img src=x", "<body onload"] {
                 #expect(!lower.contains(tag), "\(path) contains \(tag)")
             }
@@ -147,6 +152,11 @@ import Testing
             #expect(html.contains(#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'"#),
                     "\(path) has no Content-Security-Policy")
         }
+        // The search index carries the payloads as data: it is one JSON value, nothing else.
+        let index = try site.read("assets/sokindex.js")
+        let json = index.dropFirst("window.ARSRAPPORT_SOKINDEX = ".count).trimmingCharacters(in: .whitespacesAndNewlines).dropLast()
+        #expect((try? JSONSerialization.jsonObject(with: Data(json.utf8))) is [[String: String]])
+        #expect(!index.lowercased().contains("</script"))
         // The payloads arrive as visible text, not dropped silently from fields.
         let start = try site.read("index.html")
         #expect(start.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))

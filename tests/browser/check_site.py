@@ -512,6 +512,39 @@ def _crawl(results, based_site, base_url, local_base):
 
 # ---------------------------------------------------------------- main
 
+def search_checks(results, site, based_site, base_url):
+    """The search page finds what a reader looks for, opened from disk and under the sub-path."""
+    expectations = {"försörjningsstöd": None, "sjukfrånvaro Solna": "Personal – Solna 2023"}
+    driver = start_browser()
+    server = serve(based_site.parent)
+    try:
+        local_base = f"http://127.0.0.1:{server.server_address[1]}/{based_site.name}/"
+        for label, page in (("file://", (site / "sok" / "index.html").as_uri()),
+                            ("sub-path", local_base + "sok/")):
+            for query, expected in expectations.items():
+                driver.get(page + "?q=" + query)
+                links = driver.find_elements("css selector", "#sokresultat li")
+                texts = [link.text for link in links]
+                problems = []
+                if not texts:
+                    problems.append(f"no result for {query!r}")
+                if expected and expected not in texts:
+                    problems.append(f"{expected!r} not among {texts[:5]}")
+                for anchor in driver.find_elements("css selector", "#sokresultat a")[:3]:
+                    href = anchor.get_attribute("href")
+                    driver.execute_script("window.open(arguments[0])", href)
+                results.check(f"search {label} {query!r}", problems)
+                for handle in driver.window_handles[1:]:
+                    driver.switch_to.window(handle)
+                    if "Sidan finns inte" in driver.title or "404" in driver.title:
+                        results.check(f"search result {driver.current_url}", ["leads to a missing page"])
+                    driver.close()
+                driver.switch_to.window(driver.window_handles[0])
+    finally:
+        server.shutdown()
+        driver.quit()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", required=True, type=Path)
@@ -521,7 +554,7 @@ def main():
     parser.add_argument("--artifacts", default=Path("artifacts"), type=Path)
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
                         help="browsers that check pages side by side (default: 2, or 1 on one core)")
-    parser.add_argument("--skip", action="append", default=[], choices=["browser", "nu", "links"],
+    parser.add_argument("--skip", action="append", default=[], choices=["browser", "nu", "links", "search"],
                         help="leave out a group of checks (for quick local runs)")
     args = parser.parse_args()
     args.site, args.based_site, args.artifacts = args.site.resolve(), args.based_site.resolve(), args.artifacts.resolve()
@@ -530,6 +563,7 @@ def main():
     started = time.monotonic()
     for name, run in (("links", lambda: link_checks(results, args.based_site, args.base_url)),
                       ("nu", lambda: nu_checks(results, args.site)),
+                      ("search", lambda: search_checks(results, args.site, args.based_site, args.base_url)),
                       ("browser", lambda: browser_checks(results, args.site, args.axe, args.artifacts, max(1, args.workers)))):
         if name in args.skip:
             continue

@@ -10,7 +10,7 @@ public struct Page: Sendable {
         case theme(Document<ThemeMatter>)
         case report(Report)
         case section(Report, Section)
-        case metricIndex, themeIndex, goals, notFound
+        case metricIndex, themeIndex, goals, search, notFound
     }
 
     /// Path below the site root, "" for the start page, else ending in "/": `haninge-2022/ekonomi/`.
@@ -29,7 +29,7 @@ public struct Page: Sendable {
         case .theme(let d): return d.file
         case .report(let r): return r.index.file
         case .section(_, let s): return s.document.file
-        case .home, .metricIndex, .themeIndex, .goals, .notFound: return nil
+        case .home, .metricIndex, .themeIndex, .goals, .search, .notFound: return nil
         }
     }
 
@@ -43,7 +43,7 @@ public struct Page: Sendable {
         case .theme(let d): return (d.body, d.bodyLine)
         case .report(let r): return (r.index.body, r.index.bodyLine)
         case .section(_, let s): return (s.document.body, s.document.bodyLine)
-        case .home, .metricIndex, .themeIndex, .goals, .notFound: return nil
+        case .home, .metricIndex, .themeIndex, .goals, .search, .notFound: return nil
         }
     }
 

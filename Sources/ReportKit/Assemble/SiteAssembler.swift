@@ -3,7 +3,7 @@ public enum SiteAssembler {
     /// Paths the build generates itself; content may not claim them.
     static let generatedPaths: [String: String] = [
         "jamfor/": "the list of comparisons", "teman/": "the list of themes", "mal/": "the goals comparison",
-        "assets/": "the theme's assets", "data/": "the open data files",
+        "assets/": "the theme's assets", "data/": "the open data files", "sok/": "the search page",
     ]
 
     public static func assemble(_ content: Content) -> (Site, [Diagnostic]) {
@@ -49,6 +49,7 @@ public enum SiteAssembler {
                 add("\(report.id)/\(section.kind.rawValue)/", section.document.matter.title, "section", .section(report, section))
             }
         }
+        add("sok/", "Sök", "search", .search)
         add("404/", "Sidan finns inte", "not-found", .notFound)
         return (Site(content: content, pages: pages, pathsBySource: pathsBySource), diagnostics)
     }

@@ -14,7 +14,7 @@ public struct TemplateSet: Sendable {
 
     /// Templates every site needs, one per page kind, plus the layout they extend.
     public static let required = ["layout", "home", "page", "scale", "municipality", "metric-index", "metric",
-                                  "theme-index", "theme", "goals", "report", "section", "not-found"]
+                                  "theme-index", "theme", "goals", "report", "section", "search", "not-found"]
 
     public static func load(from root: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []

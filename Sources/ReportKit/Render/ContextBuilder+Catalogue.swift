@@ -57,4 +57,15 @@ extension ContextBuilder {
             return entry
         }
     }
+
+    /// The search page: without JavaScript, a list of every page to search with the
+    /// browser's own find; with it, the script filters that list as the reader types.
+    func search(_ context: inout Context, _ page: Page) {
+        context["index_script"] = linker.href(from: page, toFile: "assets/sokindex.js")
+        context["search_script"] = linker.href(from: page, toFile: "assets/sok.js")
+        context["file_suffix"] = linker.baseURL == nil ? "index.html" : ""
+        context["pages"] = site.pages.filter { !isNotFound($0) && $0.path != page.path }.map { target -> Context in
+            ["title": fullTitle(of: target), "href": linker.href(from: page, to: target.path)]
+        }
+    }
 }

@@ -87,6 +87,7 @@ struct ContextBuilder {
         case .municipality(let municipality): self.municipality(municipality, &context, page)
         case .scale(let scale): self.scale(scale, &context, page)
         case .goals: goals(&context, page)
+        case .search: search(&context, page)
         case .page, .notFound: break
         }
         if toc.count > 1 { context["toc"] = wrap(toc) }
@@ -131,7 +132,7 @@ struct ContextBuilder {
     }
 
     func navigation(for page: Page) -> [Context] {
-        let items: [(String, String)] = [("Start", ""), ("Jämför nyckeltal", "jamfor/"), ("Mål", "mal/"), ("Teman", "teman/")]
+        let items: [(String, String)] = [("Start", ""), ("Jämför nyckeltal", "jamfor/"), ("Mål", "mal/"), ("Teman", "teman/"), ("Sök", "sok/")]
         return items.map { label, path in
             var item: Context = ["label": label, "href": linker.href(from: page, to: path)]
             if page.path == path && !isNotFound(page) { item["current"] = true }

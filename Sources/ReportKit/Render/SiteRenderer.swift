@@ -73,6 +73,8 @@ public struct SiteRenderer {
         var files = zip(site.pages, htmls).map { OutputFile(path: $0.outputPath, contents: .bytes(Array($1.utf8))) }
         files += DataExport(content: site.content, linker: linker).files()
         files += Sitemap(pages: site.pages, linker: linker).files()
+        let headings = Dictionary(zip(site.pages.map(\.path), bodies.map { $0.headings.map(\.text) }), uniquingKeysWith: { a, _ in a })
+        files.append(SearchIndex(site: site, linker: linker).file(headings: headings))
         files += templates.assets.map { OutputFile(path: $0, contents: .copy(templates.root.appendingPathComponent($0))) }
         files += site.content.assets.map { OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))) }
 
