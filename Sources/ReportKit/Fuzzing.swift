@@ -1,3 +1,5 @@
+import CommonMark
+
 /// One input through every stage that reads untrusted text: decoding bytes, splitting front
 /// matter, parsing and decoding YAML into each schema type, and rendering Markdown. Used by
 /// the libFuzzer target (`make fuzz`); any crash, hang or sanitizer report is a bug.
@@ -11,8 +13,8 @@ public enum FuzzEntry {
         _ = ContentDecoder.decodeDocument(file, as: MetricMatter.self, into: &diagnostics)
         _ = ContentDecoder.decodeDocument(file, as: MunicipalityMatter.self, into: &diagnostics)
         if case .success(let split) = FrontMatterSplitter.split(file) {
-            _ = CommonMarkBridge.render(split.body)
+            _ = Markdown.render(split.body)
         }
-        _ = CommonMarkBridge.render(text)
+        _ = Markdown.render(text)
     }
 }

@@ -4,9 +4,6 @@ import Yams
 /// Splits each file, parses its YAML with Yams and decodes it into the schema type its
 /// location calls for. Every problem becomes a diagnostic; files with errors are left out.
 public enum ContentDecoder {
-    /// The folders whose files are not reports.
-    static let reservedFolders: Set<String> = ["kommuner", "jamfor", "teman"]
-
     /// What one file decoded into.
     enum Decoded: Sendable {
         case home(Document<PageMatter>)

@@ -9,18 +9,7 @@ extension ContextBuilder {
                 "none": sections.isEmpty,
             ]
         }
-        var goals: [Context] = []
-        for report in content.reports {
-            for section in report.sections {
-                for goal in section.document.matter.goals ?? [] where goal.theme.value == theme.id {
-                    var row = goalContext(goal, report: report, page: page)
-                    row["report"] = reportLabel(report)
-                    row["href"] = linker.href(from: page, to: sectionPath(report, section), anchor: "mal-\(goal.id.value)")
-                    goals.append(row)
-                }
-            }
-        }
-        context["goals"] = wrap(goals)
+        context["goals"] = wrap(goalRows(theme: theme.id, page: page))
         let metrics = content.metrics.filter { ($0.matter.themes ?? []).contains { $0.value == theme.id } }
         context["metrics"] = wrap(metrics.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "jamfor/\($0.id)/")] })
     }

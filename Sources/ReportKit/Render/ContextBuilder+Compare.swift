@@ -99,17 +99,7 @@ extension ContextBuilder {
     func goals(_ context: inout Context, _ page: Page) {
         var groups: [Context] = []
         for theme in content.themes {
-            var rows: [Context] = []
-            for report in content.reports {
-                for section in report.sections {
-                    for goal in section.document.matter.goals ?? [] where goal.theme.value == theme.id {
-                        var row = goalContext(goal, report: report, page: page)
-                        row["report"] = reportLabel(report)
-                        row["href"] = linker.href(from: page, to: sectionPath(report, section), anchor: "mal-\(goal.id.value)")
-                        rows.append(row)
-                    }
-                }
-            }
+            let rows = goalRows(theme: theme.id, page: page)
             if !rows.isEmpty {
                 groups.append(["theme": theme.matter.title, "theme_href": linker.href(from: page, to: "teman/\(theme.id)/"),
                                "id": "tema-\(theme.id)", "goals": rows])
@@ -117,5 +107,19 @@ extension ContextBuilder {
         }
         context["groups"] = groups
         context["scale_href"] = linker.href(from: page, to: "bedomningsskala/")
+    }
+
+    /// Every report's goals of one theme, each linking to where its report states it.
+    func goalRows(theme: String, page: Page) -> [Context] {
+        content.reports.flatMap { report in
+            report.sections.flatMap { section in
+                (section.document.matter.goals ?? []).filter { $0.theme.value == theme }.map { goal -> Context in
+                    var row = goalContext(goal, report: report, page: page)
+                    row["report"] = reportLabel(report)
+                    row["href"] = linker.href(from: page, to: sectionPath(report, section), anchor: "mal-\(goal.id.value)")
+                    return row
+                }
+            }
+        }
     }
 }
