@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+/// The benchmark's synthetic corpus: the same seed gives the same bytes, it passes `check`,
+/// and building it on one thread or on all cores gives the same site.
+@Suite struct BenchCorpusTests {
+    func generate(pages: Int, seed: Int, into folder: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", TestSite.repository.appendingPathComponent("scripts/bench").path,
+                             "--generate-only", folder.path, "--pages", "\(pages)", "--seed", "\(seed)"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test func sameSeedSameBytesAndTheCorpusBuildsClean() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("arsrapport-corpus-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = root.appendingPathComponent("a"), second = root.appendingPathComponent("b"), other = root.appendingPathComponent("c")
+        try generate(pages: 300, seed: 7, into: first)
+        try generate(pages: 300, seed: 7, into: second)
+        try generate(pages: 300, seed: 8, into: other)
+        let a = TestSite.snapshot(first)
+        #expect(a.count > 300)
+        #expect(a == TestSite.snapshot(second))
+        #expect(a != TestSite.snapshot(other))
+
+        let templates = TestSite.repository.appendingPathComponent("templates")
+        let single = SiteBuilder.build(BuildOptions(content: first, templates: templates, output: root.appendingPathComponent("one"),
+                                                    parallel: false, displayRoot: root))
+        #expect(single.errors == [])
+        #expect(single.pagesWritten >= 300)
+        let parallel = SiteBuilder.build(BuildOptions(content: first, templates: templates, output: root.appendingPathComponent("all"),
+                                                      parallel: true, displayRoot: root))
+        #expect(parallel.errors == [])
+        #expect(TestSite.snapshot(root.appendingPathComponent("one")) == TestSite.snapshot(root.appendingPathComponent("all")))
+    }
+}
