@@ -142,6 +142,14 @@ import Testing
         }
     }
 
+    @Test func pagesAndStylesheetStayLight() throws {
+        for (path, data) in TestSite.snapshot(Self.built.output) where path.hasSuffix(".html") {
+            #expect(data.count < 150_000, "\(path) is \(data.count) bytes")
+        }
+        let css = try Data(contentsOf: Self.built.output.appendingPathComponent("assets/style.css"))
+        #expect(css.count < 30_000)
+    }
+
     @Test func searchIndexFindsWhatReadersLookFor() throws {
         let script = try Self.page("assets/sokindex.js")
         let prefix = "window.ARSRAPPORT_SOKINDEX = "
