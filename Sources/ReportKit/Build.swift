@@ -39,6 +39,10 @@ public struct BuildResult: Sendable {
     public var diagnostics: [Diagnostic] = []
     public var pagesWritten = 0
     public var filesWritten = 0
+    /// Every file of the site, also when nothing was written (`serve` serves them from memory).
+    public var files: [OutputFile] = []
+    /// Pages whose templates ran: all of them, except in a rebuild of a `BuildSession`.
+    public var pagesRendered = 0
     /// Stage name, seconds, and the process's peak resident memory (bytes) when it ended, in pipeline order.
     public var timings: [(stage: String, seconds: Double, peakMemory: Int)] = []
     public var succeeded: Bool { !diagnostics.hasErrors }
@@ -49,6 +53,26 @@ public struct BuildResult: Sendable {
 /// input never touches the published site.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildResult {
+        BuildSession(options: options).build()
+    }
+}
+
+/// Builds that remember what they read, decoded and rendered, so that the next build of the
+/// same session (in `serve`) repeats only the work a change calls for: unchanged files are
+/// not read or decoded again, and only the pages a change reaches are rendered. The result
+/// is the same as a build from scratch. One build at a time.
+public final class BuildSession {
+    public let options: BuildOptions
+    private var stamps: [String: (ContentLoader.FileStamp, SourceFile)] = [:]
+    private var decoded = ContentDecoder.Cache()
+    private var memo: RenderMemo?
+    private var templateSources: [String: String]?
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    public func build() -> BuildResult {
         var result = BuildResult()
         var clock = ContinuousClock.now
         func lap(_ stage: String) {
@@ -68,13 +92,14 @@ public enum SiteBuilder {
         }
 
         // Load
-        let loaded = ContentLoader(root: options.content, displayRoot: options.display(options.content)).load()
+        let loaded = ContentLoader(root: options.content, displayRoot: options.display(options.content)).load(reusing: stamps)
+        stamps = loaded.stamps
         let (templates, templateDiagnostics) = TemplateSet.load(from: options.templates, displayRoot: options.display(options.templates))
         result.diagnostics += templateDiagnostics
         lap("load")
 
         // Validate
-        let (content, decodeDiagnostics) = ContentDecoder.decode(loaded)
+        let (content, decodeDiagnostics) = ContentDecoder.decode(loaded, parallel: options.parallel, cache: &decoded)
         result.diagnostics += decodeDiagnostics
         result.diagnostics += ContentRules.check(content)
         lap("validate")
@@ -89,20 +114,25 @@ public enum SiteBuilder {
             result.diagnostics = result.diagnostics.sortedForDisplay()
             return result
         }
+        if templates.sources != templateSources { memo = nil }
+        templateSources = templates.sources
         let linker = Linker(baseURL: options.baseURL)
-        let (files, renderDiagnostics) = SiteRenderer(site: site, templates: templates, linker: linker,
-                                                      contentRoot: options.content, parallel: options.parallel)
-            .render(checkGeneratedLinks: !result.diagnostics.hasErrors)
-        result.diagnostics += renderDiagnostics
+        let rendered = SiteRenderer(site: site, templates: templates, linker: linker,
+                                    contentRoot: options.content, parallel: options.parallel)
+            .render(checkGeneratedLinks: !result.diagnostics.hasErrors, reusing: memo)
+        memo = rendered.memo
+        result.files = rendered.files
+        result.pagesRendered = rendered.renderedPages
+        result.diagnostics += rendered.diagnostics
         result.diagnostics = result.diagnostics.sortedForDisplay()
         lap("render")
 
         // Write
         guard options.write, result.succeeded else { return result }
         do {
-            try writer.write(files)
-            result.filesWritten = files.count
-            result.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
+            try writer.write(rendered.files)
+            result.filesWritten = rendered.files.count
+            result.pagesWritten = rendered.files.filter { $0.path.hasSuffix(".html") }.count
         } catch {
             result.diagnostics.append(.error(error.description, at: SourceLocation(path: options.display(options.output), line: 1, column: 1)))
         }

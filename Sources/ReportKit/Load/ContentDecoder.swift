@@ -20,7 +20,20 @@ public enum ContentDecoder {
         case misplaced
     }
 
+    /// Each file's decoding, kept by `serve` so that a rebuild decodes only the files that changed.
+    public struct Cache: Sendable {
+        var entries: [String: (file: SourceFile, decoded: Decoded, diagnostics: [Diagnostic])] = [:]
+        public init() {}
+    }
+
     public static func decode(_ loaded: ContentLoader.Result, parallel: Bool = true) -> (Content, [Diagnostic]) {
+        var cache = Cache()
+        return decode(loaded, parallel: parallel, cache: &cache)
+    }
+
+    /// Decodes the files that are not in `cache` as they are now, and leaves every file's
+    /// result in it.
+    public static func decode(_ loaded: ContentLoader.Result, parallel: Bool = true, cache: inout Cache) -> (Content, [Diagnostic]) {
         var content = Content()
         content.assets = loaded.assets
         content.failedFiles = Set(loaded.unreadable)
@@ -30,12 +43,20 @@ public enum ContentDecoder {
 
         // Files decode independently, on every core; merged in file order, so the result is
         // the same as one thread's.
-        let results = Parallel.map(loaded.files, parallel: parallel) { file -> (Decoded, [Diagnostic]) in
+        let previous = cache.entries
+        let stale = loaded.files.filter { previous[$0.relativePath]?.file != $0 }
+        let decodedStale = Parallel.map(stale, parallel: parallel) { file -> (Decoded, [Diagnostic]) in
             var diagnostics: [Diagnostic] = []
             let decoded = decodeFile(file, into: &diagnostics)
             return (decoded, diagnostics)
         }
-        for (file, (decoded, fileDiagnostics)) in zip(loaded.files, results) {
+        var fresh = Dictionary(uniqueKeysWithValues: zip(stale.map(\.relativePath), decodedStale))
+        cache.entries = [:]
+        for file in loaded.files {
+            // Every file is either fresh or kept unchanged from the cache.
+            guard let (decoded, fileDiagnostics) = fresh.removeValue(forKey: file.relativePath)
+                    ?? previous[file.relativePath].map({ ($0.decoded, $0.diagnostics) }) else { continue }
+            cache.entries[file.relativePath] = (file, decoded, fileDiagnostics)
             diagnostics += fileDiagnostics
             switch decoded {
             case .home(let document): content.home = document

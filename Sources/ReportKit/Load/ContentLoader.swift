@@ -17,6 +17,32 @@ public struct ContentLoader: Sendable {
         public var diagnostics: [Diagnostic] = []
         /// Markdown files that exist but could not be read as text (already reported).
         public var unreadable: [String] = []
+        /// What each Markdown file looked like on disk when it was read, for the next load.
+        public var stamps: [String: (FileStamp, SourceFile)] = [:]
+    }
+
+    /// A file's identity and last change as `stat` reports them: when they are unchanged the
+    /// file need not be read again.
+    public struct FileStamp: Sendable, Equatable {
+        let device: UInt64, inode: UInt64, size: Int64
+        let modified: Int64, modifiedNanoseconds: Int, changed: Int64, changedNanoseconds: Int
+
+        init(_ status: stat) {
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+            size = Int64(status.st_size)
+            #if os(Linux)
+            modified = Int64(status.st_mtim.tv_sec)
+            modifiedNanoseconds = Int(status.st_mtim.tv_nsec)
+            changed = Int64(status.st_ctim.tv_sec)
+            changedNanoseconds = Int(status.st_ctim.tv_nsec)
+            #else
+            modified = Int64(status.st_mtimespec.tv_sec)
+            modifiedNanoseconds = Int(status.st_mtimespec.tv_nsec)
+            changed = Int64(status.st_ctimespec.tv_sec)
+            changedNanoseconds = Int(status.st_ctimespec.tv_nsec)
+            #endif
+        }
     }
 
     let root: URL
@@ -28,11 +54,18 @@ public struct ContentLoader: Sendable {
         self.displayRoot = displayRoot
     }
 
-    public func load() -> Result {
+    /// - Parameter previous: the stamps of an earlier load; files whose stamp is unchanged are
+    ///   taken from it instead of being read again (`serve` rebuilds).
+    public func load(reusing previous: [String: (FileStamp, SourceFile)] = [:]) -> Result {
         var result = Result()
+        let started = Int64(time(nil))
         let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
         var visited: Set<String> = [realRoot]
-        walk(directory: root, relative: "", realRoot: realRoot, visited: &visited, into: &result)
+        walk(directory: root, relative: "", realRoot: realRoot, visited: &visited, previous: previous, into: &result)
+        // A file changed less than two seconds before this load could change again within the
+        // same timestamp tick without its stamp changing (the "racy git" problem): read it
+        // again next time rather than trust its stamp.
+        result.stamps = result.stamps.filter { $0.value.0.modified < started - 1 }
         return result
     }
 
@@ -41,7 +74,7 @@ public struct ContentLoader: Sendable {
     }
 
     private func walk(directory: URL, relative: String, realRoot: String,
-                      visited: inout Set<String>, into result: inout Result) {
+                      visited: inout Set<String>, previous: [String: (FileStamp, SourceFile)], into result: inout Result) {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -58,8 +91,12 @@ public struct ContentLoader: Sendable {
             let location = SourceLocation(path: display(path), line: 1, column: 1)
 
             var isDirectory: ObjCBool = false
-            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-            if attributes?[.type] as? FileAttributeType == .typeSymbolicLink {
+            var status = stat()
+            guard lstat(url.path, &status) == 0 else {
+                result.diagnostics.append(.error("cannot read file: \(String(cString: strerror(errno)).lowercased())", at: location))
+                continue
+            }
+            if status.st_mode & S_IFMT == S_IFLNK {
                 let target = url.resolvingSymlinksInPath().standardizedFileURL.path
                 guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
                     result.diagnostics.append(.error("symbolic link points to nothing (or to itself)", at: location))
@@ -75,19 +112,28 @@ public struct ContentLoader: Sendable {
                     result.diagnostics.append(.error("symbolic link loop: this folder is already part of the content", at: location))
                     continue
                 }
+                _ = stat(url.path, &status)
             } else {
-                _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+                isDirectory = ObjCBool(status.st_mode & S_IFMT == S_IFDIR)
             }
 
             if isDirectory.boolValue {
                 visited.insert(url.resolvingSymlinksInPath().standardizedFileURL.path)
-                walk(directory: url, relative: path, realRoot: realRoot, visited: &visited, into: &result)
+                walk(directory: url, relative: path, realRoot: realRoot, visited: &visited, previous: previous, into: &result)
             } else if name.hasSuffix(".md") {
-                switch read(url, size: (attributes?[.size] as? NSNumber)?.intValue) {
+                let stamp = FileStamp(status)
+                if let (before, file) = previous[path], before == stamp {
+                    result.files.append(file)
+                    result.stamps[path] = (stamp, file)
+                    continue
+                }
+                switch read(url, size: Int(status.st_size)) {
                 case .success(let bytes):
                     switch TextDecoding.decode(bytes) {
                     case .success(let text):
-                        result.files.append(SourceFile(relativePath: path, displayPath: display(path), text: text))
+                        let file = SourceFile(relativePath: path, displayPath: display(path), text: text)
+                        result.files.append(file)
+                        result.stamps[path] = (stamp, file)
                     case .failure(let failure):
                         result.unreadable.append(path)
                         result.diagnostics.append(.error(failure.message, at: SourceLocation(

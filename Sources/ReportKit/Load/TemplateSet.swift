@@ -11,6 +11,9 @@ public struct TemplateSet: Sendable {
     public let root: URL
     /// The folder as the user named it, for diagnostics: `templates`.
     public let displayRoot: String
+    /// Each template's text by name: equal sources render equal pages, so `serve` can keep
+    /// pages across rebuilds while the templates stay the same.
+    let sources: [String: String]
 
     /// Templates every site needs, one per page kind, plus the layout they extend.
     public static let required = ["layout", "home", "page", "scale", "municipality", "metric-index", "metric",
@@ -59,7 +62,9 @@ public struct TemplateSet: Sendable {
         }
         let assets = loaded.assets.filter { $0.hasPrefix("assets/") }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (TemplateSet(library: library, names: names, assets: assets, root: root, displayRoot: displayRoot), diagnostics)
+        let texts = Dictionary(sources.map { ($0.name, $0.file.text) }, uniquingKeysWith: { a, _ in a })
+        return (TemplateSet(library: library, names: names, assets: assets, root: root, displayRoot: displayRoot,
+                            sources: texts), diagnostics)
     }
 
     /// `{{> name}}` and `{{< name}}` tags with their positions (default delimiters only).

@@ -97,6 +97,11 @@ struct ContextBuilder {
         return context
     }
 
+    /// What the backlinks list of a page shows, for incremental rebuilds to compare.
+    func backlinkSignature(of path: String) -> [String] {
+        (backlinks[path] ?? []).map { "\($0) \(pagesByPath[$0].map(fullTitle(of:)) ?? "")" }
+    }
+
     /// A list that the template wraps in a container: `{{#toc}}<nav>{{#items}}…{{/items}}</nav>{{/toc}}`.
     /// Nil for an empty list, so the container disappears with it.
     func wrap(_ items: [Context]) -> Context? {

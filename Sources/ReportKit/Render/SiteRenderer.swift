@@ -9,6 +9,8 @@ public struct OutputFile: Sendable {
 
     public enum Contents: Sendable {
         case bytes([UInt8])
+        /// A page, written as UTF-8.
+        case text(String)
         /// A file copied as it is (theme and content assets).
         case copy(URL)
     }
@@ -36,64 +38,122 @@ public struct SiteRenderer {
     /// - Parameter checkGeneratedLinks: check the links templates wrote; off when earlier
     ///   stages failed, since pages of files that failed are missing on purpose then.
     public func render(checkGeneratedLinks: Bool = true) -> ([OutputFile], [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+        let result = render(checkGeneratedLinks: checkGeneratedLinks, reusing: nil)
+        return (result.files, result.diagnostics)
+    }
+
+    /// The output of one render, and what the next one can reuse.
+    public struct Result: Sendable {
+        public let files: [OutputFile]
+        public let diagnostics: [Diagnostic]
+        public let memo: RenderMemo
+        /// Pages whose templates ran (all of them without a memo).
+        public let renderedPages: Int
+    }
+
+    /// Renders the pages that changed since `memo` was made, and reuses the rest; with no memo
+    /// (or templates or links that changed) renders everything. The output is the same as a
+    /// render from scratch.
+    public func render(checkGeneratedLinks: Bool = true, reusing memo: RenderMemo?) -> Result {
+        let pages = site.pages
+        let targets: Set<String>? = memo.flatMap { Invalidation.pages(from: $0.site, to: site) }
+        func stale(_ page: Page) -> Bool { targets?.contains(page.path) ?? true }
+
+        // Markdown, for the pages that changed.
         let markdown = MarkdownStage(site: site, linker: linker)
-        let bodies = Parallel.map(site.pages, parallel: parallel) { markdown.render($0) }
-        var bodiesByPath: [String: RenderedBody] = [:]
-        for (page, body) in zip(site.pages, bodies) {
-            bodiesByPath[page.path] = body
-            diagnostics += body.diagnostics
+        var bodies = memo.map { targets == nil ? [:] : $0.bodies } ?? [:]
+        let changed = pages.filter(stale)
+        for (page, body) in zip(changed, Parallel.map(changed, parallel: parallel) { markdown.render($0) }) {
+            bodies[page.path] = body
         }
+        let builder = ContextBuilder(site: site, linker: linker, bodies: bodies)
 
-        let builder = ContextBuilder(site: site, linker: linker, bodies: bodiesByPath)
-        let library = templates.library
-        let htmls = Parallel.map(site.pages, parallel: parallel) { page -> String in
-            library.render(builder.context(for: page), withTemplate: page.template) ?? ""
-        }
-
-        var anchors: [String: Set<String>] = [:]
-        let scanned = Parallel.map(htmls, parallel: parallel) { Self.ids(in: $0) }
-        for (page, (ids, duplicates)) in zip(site.pages, scanned) {
-            anchors[page.path] = ids
-            if !duplicates.isEmpty, let source = page.source {
-                diagnostics.append(.error(
-                    "the page would have duplicate anchors \(duplicates.sorted().map { "#\($0)" }.joined(separator: ", ")); rename a heading or table id",
-                    at: source.location(line: 1)))
+        // Templates, for the pages that changed and the pages whose backlinks did.
+        var render = Set(changed.map(\.path))
+        if let memo, targets != nil {
+            for page in pages where memo.backlinks[page.path] != builder.backlinkSignature(of: page.path) {
+                render.insert(page.path)
             }
         }
-        for body in bodies {
-            for link in body.anchorLinks where !(anchors[link.targetPath]?.contains(link.anchor) ?? false) {
-                let known = anchors[link.targetPath] ?? []
+        let rendering = pages.filter { render.contains($0.path) }
+        let library = templates.library
+        let fresh = Parallel.map(rendering, parallel: parallel) { page -> (String, Set<String>, Set<String>) in
+            let html = library.render(builder.context(for: page), withTemplate: page.template) ?? ""
+            let (ids, duplicates) = Self.ids(in: html)
+            return (html, ids, duplicates)
+        }
+        var htmls = memo.map { targets == nil ? [:] : $0.htmls } ?? [:]
+        var ids = memo.map { targets == nil ? [:] : $0.ids } ?? [:]
+        var anchorProblems = memo.map { targets == nil ? [:] : $0.anchorProblems } ?? [:]
+        var anchorsMoved = false
+        for (page, (html, pageIDs, duplicates)) in zip(rendering, fresh) {
+            htmls[page.path] = html
+            if ids[page.path] != pageIDs { anchorsMoved = true }
+            ids[page.path] = pageIDs
+            anchorProblems[page.path] = nil
+            if !duplicates.isEmpty, let source = page.source {
+                anchorProblems[page.path] = [.error(
+                    "the page would have duplicate anchors \(duplicates.sorted().map { "#\($0)" }.joined(separator: ", ")); rename a heading or table id",
+                    at: source.location(line: 1))]
+            }
+        }
+
+        var diagnostics: [Diagnostic] = []
+        for page in pages { diagnostics += (bodies[page.path]?.diagnostics ?? []) + (anchorProblems[page.path] ?? []) }
+        for page in pages {
+            for link in bodies[page.path]?.anchorLinks ?? [] where !(ids[link.targetPath]?.contains(link.anchor) ?? false) {
+                let known = ids[link.targetPath] ?? []
                 diagnostics.append(.error(
                     "link to missing anchor #\(link.anchor) on /\(link.targetPath)\(Suggestion.hint(for: link.anchor, in: known.sorted()))",
                     at: link.location))
             }
         }
 
-        var files = zip(site.pages, htmls).map { OutputFile(path: $0.outputPath, contents: .bytes(Array($1.utf8))) }
-        files += DataExport(content: site.content, linker: linker).files()
-        files += Sitemap(pages: site.pages, linker: linker).files()
-        let headings = Dictionary(zip(site.pages.map(\.path), bodies.map { $0.headings.map(\.text) }), uniquingKeysWith: { a, _ in a })
-        files.append(SearchIndex(site: site, linker: linker).file(headings: headings))
-        files += templates.assets.map { OutputFile(path: $0, contents: .copy(templates.root.appendingPathComponent($0))) }
-        files += site.content.assets.map { OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))) }
+        let fixedFiles = memo.flatMap { targets == nil ? nil : $0.fixedFiles }
+            ?? Sitemap(pages: pages, linker: linker).files()
+                + templates.assets.map { OutputFile(path: $0, contents: .copy(templates.root.appendingPathComponent($0))) }
+                + site.content.assets.map { OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))) }
+        let dataFiles: [OutputFile]
+        if let memo, targets?.isEmpty == true {
+            dataFiles = memo.dataFiles
+        } else {
+            let headings = Dictionary(pages.map { ($0.path, (bodies[$0.path]?.headings ?? []).map(\.text)) }, uniquingKeysWith: { a, _ in a })
+            dataFiles = DataExport(content: site.content, linker: linker).files()
+                + [SearchIndex(site: site, linker: linker).file(headings: headings)]
+        }
+        var files = pages.map { OutputFile(path: $0.outputPath, contents: .text(htmls[$0.path] ?? "")) }
+        files += dataFiles + fixedFiles
 
         // Every link of every page, generated ones included: a template or a context that
-        // writes a wrong href fails the build like a wrong link in Markdown does.
-        guard checkGeneratedLinks else { return (files, diagnostics) }
-        let pages = zip(site.pages, htmls).map { (path: $0.outputPath, html: $1) }
-        let checker = LinkChecker(anchors: Dictionary(uniqueKeysWithValues: zip(site.pages.map(\.outputPath), scanned.map(\.0))),
-                                  files: files.map(\.path))
-        let sitePath = linker.baseURL.map(Linker.path(of:)) ?? "/"
-        var markdownLinks: [String: Set<String>] = [:]
-        for (page, body) in zip(site.pages, bodies) { markdownLinks[page.outputPath] = body.writtenHrefs }
-        for (page, link, reason) in checker.brokenLinks(in: pages, sitePath: sitePath, skipping: markdownLinks, parallel: parallel) {
-            let source = site.pages.first { $0.outputPath == page }
-            let location = source?.source?.location(line: 1)
-                ?? SourceLocation(path: "\(templates.displayRoot)/\(source?.template ?? "layout").mustache", line: 1, column: 1)
-            diagnostics.append(.error("page /\(page) links to \"\(link)\": \(reason)", at: location))
+        // writes a wrong href fails the build like a wrong link in Markdown does. When no
+        // anchor moved, only the pages rendered again can have new broken links.
+        var linkProblems = memo.map { targets == nil ? [:] : $0.linkProblems } ?? [:]
+        if checkGeneratedLinks {
+            let recheckAll = targets == nil || anchorsMoved || !(memo?.linksChecked ?? false)
+            let checking = recheckAll ? pages : rendering
+            let checker = LinkChecker(anchors: Dictionary(uniqueKeysWithValues: pages.map { ($0.outputPath, ids[$0.path] ?? []) }),
+                                      files: files.map(\.path))
+            let sitePath = linker.baseURL.map(Linker.path(of:)) ?? "/"
+            var markdownLinks: [String: Set<String>] = [:]
+            for page in checking { markdownLinks[page.outputPath] = bodies[page.path]?.writtenHrefs }
+            let byOutput = Dictionary(checking.map { ($0.outputPath, $0) }, uniquingKeysWith: { a, _ in a })
+            for page in checking { linkProblems[page.path] = nil }
+            for (output, link, reason) in checker.brokenLinks(in: checking.map { (path: $0.outputPath, html: htmls[$0.path] ?? "") },
+                                                             sitePath: sitePath, skipping: markdownLinks, parallel: parallel) {
+                let page = byOutput[output]
+                let location = page?.source?.location(line: 1)
+                    ?? SourceLocation(path: "\(templates.displayRoot)/\(page?.template ?? "layout").mustache", line: 1, column: 1)
+                linkProblems[page?.path ?? output, default: []].append(.error("page /\(output) links to \"\(link)\": \(reason)", at: location))
+            }
+            for page in pages { diagnostics += linkProblems[page.path] ?? [] }
         }
-        return (files, diagnostics)
+
+        let newMemo = RenderMemo(
+            site: site, bodies: bodies, htmls: htmls, ids: ids, anchorProblems: anchorProblems, linkProblems: linkProblems,
+            backlinks: Dictionary(uniqueKeysWithValues: pages.map { ($0.path, builder.backlinkSignature(of: $0.path)) }),
+            fixedFiles: fixedFiles, dataFiles: dataFiles,
+            linksChecked: checkGeneratedLinks)
+        return Result(files: files, diagnostics: diagnostics, memo: newMemo, renderedPages: rendering.count)
     }
 
     /// Every `id="…"` in a page, and those that occur twice.

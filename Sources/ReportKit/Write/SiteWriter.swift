@@ -83,6 +83,7 @@ public struct SiteWriter: Sendable {
                 }
                 switch file.contents {
                 case .bytes(let bytes): try Data(bytes).write(to: target)
+                case .text(let text): try Data(text.utf8).write(to: target)
                 case .copy(let source): try FileManager.default.copyItem(at: source, to: target)
                 }
             }

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+/// `serve` rebuilds through a `BuildSession`, which re-renders only the pages a change reaches.
+/// Each test edits the real site step by step and compares every rebuild with a build from
+/// scratch of the same files: the same files, byte for byte, and the same diagnostics.
+@Suite(.serialized) struct IncrementalTests {
+    /// The real content and templates in a temporary folder.
+    static func realSite() throws -> TestSite {
+        let site = try TestSite(base: nil)
+        try FileManager.default.removeItem(at: site.content)
+        try FileManager.default.copyItem(at: TestSite.repository.appendingPathComponent("content"), to: site.content)
+        return site
+    }
+
+    static func options(_ site: TestSite) -> BuildOptions {
+        BuildOptions(content: site.content, templates: site.templates, output: site.output, write: false, displayRoot: site.root)
+    }
+
+    static func bytes(_ files: [OutputFile]) -> [String: [UInt8]] {
+        Dictionary(uniqueKeysWithValues: files.map { file -> (String, [UInt8]) in
+            switch file.contents {
+            case .bytes(let bytes): return (file.path, bytes)
+            case .text(let text): return (file.path, Array(text.utf8))
+            case .copy(let url): return (file.path, [UInt8]((try? Data(contentsOf: url)) ?? Data()))
+            }
+        })
+    }
+
+    /// Rebuilds in the session and from scratch, and requires the same result.
+    @discardableResult
+    static func expectSameAsScratch(_ session: BuildSession, _ site: TestSite, _ step: String) -> BuildResult {
+        let incremental = session.build()
+        let scratch = SiteBuilder.build(options(site))
+        #expect(incremental.lines == scratch.lines, "diagnostics differ after: \(step)")
+        let (a, b) = (bytes(incremental.files), bytes(scratch.files))
+        #expect(a.keys.sorted() == b.keys.sorted(), "file lists differ after: \(step)")
+        let different = a.keys.filter { a[$0] != b[$0] }.sorted()
+        #expect(different.isEmpty, "files differ after \(step): \(different.prefix(10))")
+        return incremental
+    }
+
+    func edit(_ site: TestSite, _ path: String, _ change: (String) -> String) throws {
+        let url = site.content.appendingPathComponent(path)
+        let before = try String(contentsOf: url, encoding: .utf8)
+        let after = change(before)
+        #expect(after != before, "the edit of \(path) changed nothing")
+        try after.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    @Test func rebuildsMatchBuildsFromScratch() throws {
+        let site = try Self.realSite()
+        defer { site.remove() }
+        let session = BuildSession(options: Self.options(site))
+        let first = session.build()
+        #expect(first.errors == [])
+        let total = first.pagesRendered
+
+        let unchanged = Self.expectSameAsScratch(session, site, "no change")
+        #expect(unchanged.pagesRendered == 0)
+
+        try edit(site, "huddinge-2020/ekonomi.md") { $0.replacingOccurrences(of: "value: 243.0", with: "value: 244.5") }
+        let figure = Self.expectSameAsScratch(session, site, "a figure's value")
+        #expect(figure.pagesRendered > 0 && figure.pagesRendered < total / 2, "rendered \(figure.pagesRendered) of \(total)")
+
+        try edit(site, "huddinge-2020/ekonomi.md") { $0.replacingOccurrences(of: "## Volymer", with: "## Volymer och antal") }
+        Self.expectSameAsScratch(session, site, "a heading (anchors move)")
+
+        try edit(site, "huddinge-2020/ekonomi.md") { $0.replacingOccurrences(of: "title: Ekonomi", with: "title: Ekonomin") }
+        Self.expectSameAsScratch(session, site, "a section title (backlinks, search page)")
+
+        try edit(site, "huddinge-2020/ekonomi.md") { $0 + "\nSe även [Solnas ekonomi](../solna-2023/ekonomi.md).\n" }
+        Self.expectSameAsScratch(session, site, "a new link (backlinks of the target)")
+
+        try edit(site, "huddinge-2020/mal-och-resultat.md") { $0.replacing("term: god\n", with: "term: godtagbar\n", maxReplacements: 1) }
+        Self.expectSameAsScratch(session, site, "a goal's verdict")
+
+        try edit(site, "huddinge-2020/ekonomi.md") { $0.replacingOccurrences(of: "unit: mnkr", with: "unit: mnk") }
+        let broken = Self.expectSameAsScratch(session, site, "an error")
+        #expect(!broken.errors.isEmpty)
+
+        try edit(site, "huddinge-2020/ekonomi.md") { $0.replacingOccurrences(of: "unit: mnk\n", with: "unit: mnkr\n") }
+        let fixed = Self.expectSameAsScratch(session, site, "the error fixed")
+        #expect(fixed.errors == [])
+
+        try edit(site, "jamfor/nettokostnad.md") { $0.replacingOccurrences(of: "title: Nettokostnad", with: "title: Nettokostnaden") }
+        let metric = Self.expectSameAsScratch(session, site, "a metric's title (everything)")
+        #expect(metric.pagesRendered == total)
+
+        try edit(site, "huddinge-2020/index.md") { $0 + "\nEtt nytt stycke.\n" }
+        Self.expectSameAsScratch(session, site, "a report's index text")
+
+        try site.write("content/huddinge-2020/framtid.md", """
+            ---
+            title: Framtid
+            summarises: Framtiden
+            source: {lines: [1, 2]}
+            ---
+            Text om framtiden.
+            """)
+        Self.expectSameAsScratch(session, site, "a new section")
+        try FileManager.default.removeItem(at: site.content.appendingPathComponent("huddinge-2020/framtid.md"))
+        Self.expectSameAsScratch(session, site, "the section removed")
+
+        let layout = site.templates.appendingPathComponent("layout.mustache")
+        try (String(contentsOf: layout, encoding: .utf8).replacingOccurrences(of: "</footer>", with: "<p>Ny rad</p></footer>"))
+            .write(to: layout, atomically: true, encoding: .utf8)
+        let template = Self.expectSameAsScratch(session, site, "a template")
+        #expect(template.pagesRendered == total)
+    }
+}
