@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        // The HTTP server of `serve`: small, async/await, and it builds in seconds where
+        // Hummingbird (SwiftNIO) adds minutes to every clean build in CI.
+        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
         // Debian's libcmark-dev (or Homebrew's cmark); found through pkg-config.
@@ -33,10 +36,16 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `serve`: the site from memory over HTTP, rebuilt on change, with live reload.
+        .target(
+            name: "SiteServer",
+            dependencies: ["ReportKit", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "arsrapport",
             dependencies: [
                 "ReportKit",
+                "SiteServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

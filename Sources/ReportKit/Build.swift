@@ -120,7 +120,9 @@ public final class BuildSession {
         let rendered = SiteRenderer(site: site, templates: templates, linker: linker,
                                     contentRoot: options.content, parallel: options.parallel)
             .render(checkGeneratedLinks: !result.diagnostics.hasErrors, reusing: memo)
-        memo = rendered.memo
+        // A failed build's pages lack the files that failed; the next build compares with the
+        // last good one instead, so fixing a mistake re-renders only what it reaches.
+        if !result.diagnostics.hasErrors && !rendered.diagnostics.hasErrors { memo = rendered.memo }
         result.files = rendered.files
         result.pagesRendered = rendered.renderedPages
         result.diagnostics += rendered.diagnostics

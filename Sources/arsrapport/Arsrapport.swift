@@ -4,23 +4,27 @@ import ReportKit
 
 /// The command-line front end: parses arguments and prints results; the work is in ReportKit.
 @main
-struct Arsrapport: ParsableCommand {
+struct Arsrapport: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
         commandName: "arsrapport",
         abstract: "Builds a website that compares the social services committees' annual reports.",
         version: version,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self],
         defaultSubcommand: nil
     )
 
     /// Like `ParsableCommand.main()`, but bad usage exits with 2 (the convention of most Unix
     /// tools and of this project), not ArgumentParser's 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

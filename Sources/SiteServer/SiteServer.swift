@@ -1,0 +1,104 @@
+import Dispatch
+import FlyingFox
+import FlyingSocks
+import Foundation
+import ReportKit
+import Synchronization
+
+/// `arsrapport serve`: builds the site, serves it from memory on localhost, and rebuilds it
+/// whenever a file under content/ or templates/ changes. Open tabs reload after each
+/// successful build and show the errors of a failed one. Nothing is written to disk.
+public final class SiteServer: Sendable {
+    let options: BuildOptions
+    let port: UInt16
+    /// Where progress and problems are printed (the terminal).
+    let log: @Sendable (String) -> Void
+    private let site = LiveSite()
+    private let stopped = Atomic<Bool>(false)
+
+    /// - Parameter port: 0 picks a free port.
+    public init(options: BuildOptions, port: UInt16, log: @escaping @Sendable (String) -> Void) {
+        var options = options
+        options.write = false
+        options.baseURL = nil  // served at the root of localhost
+        self.options = options
+        self.port = port
+        self.log = log
+    }
+
+    /// Runs until SIGINT (Ctrl-C) or SIGTERM; then closes connections and returns.
+    public func run() async throws {
+        // Builds run on their own thread, which owns the session and the watcher: they are
+        // long, synchronous work that must not hold a thread of Swift's cooperative pool,
+        // which serves the requests.
+        let (ready, readyContinuation) = AsyncStream<String?>.makeStream()
+        let rebuilds = Thread { [self] in
+            let watcher: FileWatcher
+            do { watcher = try FileWatcher(watching: [options.content, options.templates]) } catch {
+                readyContinuation.yield("\(error)")
+                return
+            }
+            let session = BuildSession(options: options)
+            report(session.build(), rebuild: false)
+            readyContinuation.yield(nil)
+            while !stopped.load(ordering: .relaxed) {
+                guard watcher.waitForChange(timeout: 0.25) else { continue }
+                report(session.build(), rebuild: true)
+            }
+        }
+        rebuilds.start()
+        for await failure in ready {
+            if let failure { throw ServeError(description: failure) }
+            break
+        }
+
+        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 60, logger: .disabled,
+                                handler: ClosureHTTPHandler { [site] request in await Responder(site: site).respond(to: request) })
+        let serverTask = Task { try await server.run() }
+        try await server.waitUntilListening()
+        switch await server.listeningAddress {
+        case .ip4(_, let port)?: log("Serving the site at http://127.0.0.1:\(port)/ (Ctrl-C stops)")
+        case .ip6(_, let port)?: log("Serving the site at http://[::1]:\(port)/ (Ctrl-C stops)")
+        default: break
+        }
+
+        await Self.waitForSignal()
+        log("Stopping…")
+        stopped.store(true, ordering: .relaxed)
+        site.close()
+        await server.stop(timeout: 1)
+        serverTask.cancel()
+        _ = await serverTask.result
+    }
+
+    struct ServeError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    private func report(_ result: BuildResult, rebuild: Bool) {
+        site.publish(result)
+        let problems = DiagnosticFormatter.format(result.diagnostics.filter { $0.severity == .error }, as: .text)
+        let milliseconds = Int((result.timings.reduce(0) { $0 + $1.seconds } * 1000).rounded())
+        if !result.succeeded {
+            log(problems + "build failed: \(result.diagnostics.filter { $0.severity == .error }.count) errors; still serving the last good build (\(milliseconds) ms)")
+        } else if rebuild {
+            log("rebuilt \(result.pagesRendered) of \(result.files.filter { $0.path.hasSuffix(".html") }.count) pages in \(milliseconds) ms")
+        } else {
+            log("built \(result.files.filter { $0.path.hasSuffix(".html") }.count) pages in \(milliseconds) ms")
+        }
+    }
+
+    /// Suspends until SIGINT or SIGTERM arrives.
+    private static func waitForSignal() async {
+        let (signals, continuation) = AsyncStream<Void>.makeStream()
+        let sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)  // the source, not the default action, handles it
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield() }
+            source.resume()
+            return source
+        }
+        for await _ in signals { break }
+        for source in sources { source.cancel() }
+    }
+}

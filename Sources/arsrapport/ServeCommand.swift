@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import ReportKit
+import SiteServer
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build the site, serve it on this computer and rebuild it whenever a file changes.",
+        discussion: """
+            Open the address it prints in a web browser. Each time you save a file under content/ \
+            or templates/, the site is rebuilt and open pages reload; if the build fails, the \
+            errors are shown over the page and here. Nothing is written to public/. Ctrl-C stops.
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "Port to listen on (localhost only); 0 picks a free one.")
+    var port: UInt16 = 8080
+
+    func run() async throws {
+        let server = SiteServer(options: site.buildOptions(output: "public", write: false), port: port) { line in
+            FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
+        }
+        do {
+            try await server.run()
+        } catch {
+            FileHandle.standardError.write(Data("error: cannot serve: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
