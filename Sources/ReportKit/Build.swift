@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var parallel: Bool
     /// Diagnostics name files relative to this folder (default: the working directory).
     public var displayRoot: URL
+    /// Updated as the build goes, for a progress line.
+    public var progress: BuildProgress?
 
     public init(content: URL, templates: URL, output: URL, baseURL: String? = nil, write: Bool = true,
                 parallel: Bool = true, displayRoot: URL? = nil) {
@@ -92,6 +94,7 @@ public final class BuildSession {
         }
 
         // Load
+        options.progress?.begin("load", total: 0)
         let loaded = ContentLoader(root: options.content, displayRoot: options.display(options.content)).load(reusing: stamps)
         stamps = loaded.stamps
         let (templates, templateDiagnostics) = TemplateSet.load(from: options.templates, displayRoot: options.display(options.templates))
@@ -99,12 +102,15 @@ public final class BuildSession {
         lap("load")
 
         // Validate
-        let (content, decodeDiagnostics) = ContentDecoder.decode(loaded, parallel: options.parallel, cache: &decoded)
+        options.progress?.begin("validate", total: loaded.files.count)
+        let (content, decodeDiagnostics) = ContentDecoder.decode(loaded, parallel: options.parallel, cache: &decoded,
+                                                                   progress: options.progress)
         result.diagnostics += decodeDiagnostics
         result.diagnostics += ContentRules.check(content)
         lap("validate")
 
         // Assemble
+        options.progress?.begin("assemble", total: 0)
         let (site, assembleDiagnostics) = SiteAssembler.assemble(content)
         result.diagnostics += assembleDiagnostics
         lap("assemble")
@@ -118,7 +124,7 @@ public final class BuildSession {
         templateSources = templates.sources
         let linker = Linker(baseURL: options.baseURL)
         let rendered = SiteRenderer(site: site, templates: templates, linker: linker,
-                                    contentRoot: options.content, parallel: options.parallel)
+                                    contentRoot: options.content, parallel: options.parallel, progress: options.progress)
             .render(checkGeneratedLinks: !result.diagnostics.hasErrors, reusing: memo)
         // A failed build's pages lack the files that failed; the next build compares with the
         // last good one instead, so fixing a mistake re-renders only what it reaches.
@@ -132,7 +138,8 @@ public final class BuildSession {
         // Write
         guard options.write, result.succeeded else { return result }
         do {
-            try writer.write(rendered.files)
+            options.progress?.begin("write", total: rendered.files.count)
+            try writer.write(rendered.files, progress: options.progress)
             result.filesWritten = rendered.files.count
             result.pagesWritten = rendered.files.filter { $0.path.hasSuffix(".html") }.count
         } catch {

@@ -63,39 +63,6 @@ extension SiteOptions {
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 
-/// Prints diagnostics and the summary line; throws the exit code on failure.
-enum Report {
-    static func finish(_ result: BuildResult, verb: String, started: ContinuousClock.Instant,
-                       format: DiagnosticFormat = .text) throws {
-        if format == .json {
-            // The whole answer is the JSON document, on standard output, for a program to read.
-            print(DiagnosticFormatter.format(result.diagnostics, as: .json), terminator: "")
-            if result.diagnostics.hasErrors { throw ExitCode.failure }
-            return
-        }
-        let printed = DiagnosticFormatter.format(result.diagnostics, as: format)
-        if format == .github {
-            print(printed, terminator: "")  // Actions reads workflow commands from standard output
-        } else {
-            FileHandle.standardError.write(Data(printed.utf8))
-        }
-        let errors = result.diagnostics.filter { $0.severity == .error }.count
-        let warnings = result.diagnostics.count - errors
-        let elapsed = ContinuousClock.now - started
-        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-        let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-        if errors > 0 {
-            FileHandle.standardError.write(Data("\(verb) failed: \(counts); nothing was written (\(milliseconds) ms)\n".utf8))
-            throw ExitCode.failure
-        }
-        if verb == "build" {
-            print("built \(result.pagesWritten) pages (\(result.filesWritten) files), \(counts) in \(milliseconds) ms")
-        } else {
-            print("checked: \(counts) in \(milliseconds) ms")
-        }
-    }
-}
-
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
@@ -108,19 +75,20 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Folder to write the website to.")
     var output = "public"
 
-    @Flag(help: "Print how long each stage took.")
+    @Flag(help: "Print how long each stage took (also part of --verbose).")
     var timings = false
+
+    @OptionGroup var printing: OutputOptions
 
     func run() throws {
         let started = ContinuousClock.now
-        let result = SiteBuilder.build(site.buildOptions(output: output, write: true))
-        if timings {
-            print("  stage         time   peak memory")
-            for (stage, seconds, memory) in result.timings {
-                print("  \(stage.padding(toLength: 9, withPad: " ", startingAt: 0)) \(String(format: "%8.1f ms %8.1f MB", seconds * 1000, Double(memory) / 1_048_576))")
-            }
-        }
-        try Report.finish(result, verb: "build", started: started)
+        let line = ProgressLine()
+        var options = site.buildOptions(output: output, write: true)
+        if !printing.quiet { options.progress = line.progress; line.start() }
+        let result = SiteBuilder.build(options)
+        if !printing.quiet { line.stop() }
+        if timings && !printing.verbose { Report.printTimings(result) }
+        try Report.finish(result, verb: "build", started: started, output: printing)
     }
 }
 
@@ -135,10 +103,17 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "How to print problems: text (for people), github (annotations on a pull request's changed lines), json (for programs).")
     var format: DiagnosticFormat = .text
 
+    @OptionGroup var printing: OutputOptions
+
     func run() throws {
         let started = ContinuousClock.now
-        let result = SiteBuilder.build(site.buildOptions(output: "public", write: false))
-        try Report.finish(result, verb: "check", started: started, format: format)
+        let line = ProgressLine()
+        var options = site.buildOptions(output: "public", write: false)
+        let drawing = format == .text && !printing.quiet
+        if drawing { options.progress = line.progress; line.start() }
+        let result = SiteBuilder.build(options)
+        if drawing { line.stop() }
+        try Report.finish(result, verb: "check", started: started, format: format, output: printing)
     }
 }
 

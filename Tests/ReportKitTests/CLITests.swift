@@ -54,6 +54,39 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("ut").path))
     }
 
+    /// A section that records a contradiction: one warning on an otherwise clean site.
+    static let sectionWithWarning = "---\ntitle: Personal\nsummarises: Personal\nsource: {lines: [1, 2]}\n"
+        + "discrepancies:\n  - lines: [1, 2]\n    note: Texten och tabellen säger olika.\n---\nText.\n"
+
+    @Test func quietPrintsOnlyErrorsAndVerboseTheStages() throws {
+        let site = try TestSite(files: ["content/testby-2022/personal.md": Self.sectionWithWarning])
+        defer { site.remove() }
+        let normal = try run(["check"], in: site.root)
+        #expect(normal.status == 0)
+        #expect(normal.stderr.contains("warning: recorded contradiction"))
+        #expect(normal.stdout.hasPrefix("checked: 0 errors, 1 warning in "))
+
+        let quiet = try run(["check", "--quiet"], in: site.root)
+        #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty)
+
+        let verbose = try run(["build", "--verbose"], in: site.root)
+        #expect(verbose.status == 0)
+        #expect(verbose.stdout.contains("  stage         time   peak memory"))
+        for stage in ["load", "validate", "assemble", "render", "write"] {
+            #expect(verbose.stdout.contains("  \(stage) "), "no \(stage) line")
+        }
+        // Not a terminal: no colour codes, no progress line.
+        #expect(!(normal.stderr + verbose.stderr + verbose.stdout).contains("\u{1B}"))
+
+        try site.write("content/testby-2022/ekonomi.md", try String(contentsOf: site.content.appendingPathComponent("testby-2022/ekonomi.md"), encoding: .utf8)
+            .replacingOccurrences(of: "unit: mnkr", with: "unit: mnkk"))
+        let failing = try run(["check", "-q"], in: site.root)
+        #expect(failing.status == 1)
+        #expect(failing.stderr.contains(": error: unit \"mnkk\""))
+        #expect(!failing.stderr.contains("warning:"))
+        #expect(try run(["check", "--quiet", "--verbose"], in: site.root).status == 2)
+    }
+
     @Test func checkWritesNothingAndSucceeds() throws {
         let site = try TestSite()
         defer { site.remove() }

@@ -33,7 +33,8 @@ public enum ContentDecoder {
 
     /// Decodes the files that are not in `cache` as they are now, and leaves every file's
     /// result in it.
-    public static func decode(_ loaded: ContentLoader.Result, parallel: Bool = true, cache: inout Cache) -> (Content, [Diagnostic]) {
+    public static func decode(_ loaded: ContentLoader.Result, parallel: Bool = true, cache: inout Cache,
+                              progress: BuildProgress? = nil) -> (Content, [Diagnostic]) {
         var content = Content()
         content.assets = loaded.assets
         content.failedFiles = Set(loaded.unreadable)
@@ -48,6 +49,7 @@ public enum ContentDecoder {
         let decodedStale = Parallel.map(stale, parallel: parallel) { file -> (Decoded, [Diagnostic]) in
             var diagnostics: [Diagnostic] = []
             let decoded = decodeFile(file, into: &diagnostics)
+            progress?.advance()
             return (decoded, diagnostics)
         }
         var fresh = Dictionary(uniqueKeysWithValues: zip(stale.map(\.relativePath), decodedStale))

@@ -26,8 +26,11 @@ public struct SiteRenderer {
     let parallel: Bool
     /// Where content assets (images, PDFs) are copied from.
     let contentRoot: URL
+    let progress: BuildProgress?
 
-    public init(site: Site, templates: TemplateSet, linker: Linker, contentRoot: URL, parallel: Bool = true) {
+    public init(site: Site, templates: TemplateSet, linker: Linker, contentRoot: URL, parallel: Bool = true,
+                progress: BuildProgress? = nil) {
+        self.progress = progress
         self.contentRoot = contentRoot
         self.site = site
         self.templates = templates
@@ -60,6 +63,7 @@ public struct SiteRenderer {
         func stale(_ page: Page) -> Bool { targets?.contains(page.path) ?? true }
 
         // Markdown, for the pages that changed.
+        progress?.begin("markdown", total: 0)
         let markdown = MarkdownStage(site: site, linker: linker)
         var bodies = memo.map { targets == nil ? [:] : $0.bodies } ?? [:]
         let changed = pages.filter(stale)
@@ -76,10 +80,12 @@ public struct SiteRenderer {
             }
         }
         let rendering = pages.filter { render.contains($0.path) }
+        progress?.begin("render", total: rendering.count)
         let library = templates.library
         let fresh = Parallel.map(rendering, parallel: parallel) { page -> (String, Set<String>, Set<String>) in
             let html = library.render(builder.context(for: page), withTemplate: page.template) ?? ""
             let (ids, duplicates) = Self.ids(in: html)
+            progress?.advance()
             return (html, ids, duplicates)
         }
         var htmls = memo.map { targets == nil ? [:] : $0.htmls } ?? [:]
@@ -129,6 +135,7 @@ public struct SiteRenderer {
         // anchor moved, only the pages rendered again can have new broken links.
         var linkProblems = memo.map { targets == nil ? [:] : $0.linkProblems } ?? [:]
         if checkGeneratedLinks {
+            progress?.begin("check links", total: 0)
             let recheckAll = targets == nil || anchorsMoved || !(memo?.linksChecked ?? false)
             let checking = recheckAll ? pages : rendering
             let checker = LinkChecker(anchors: Dictionary(uniqueKeysWithValues: pages.map { ($0.outputPath, ids[$0.path] ?? []) }),

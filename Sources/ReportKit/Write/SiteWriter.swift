@@ -64,7 +64,7 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    public func write(_ files: [OutputFile]) throws(WriteError) {
+    public func write(_ files: [OutputFile], progress: BuildProgress? = nil) throws(WriteError) {
         try checkOutput()
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -86,6 +86,7 @@ public struct SiteWriter: Sendable {
                 case .text(let text): try Data(text.utf8).write(to: target)
                 case .copy(let source): try FileManager.default.copyItem(at: source, to: target)
                 }
+                progress?.advance()
             }
         } catch {
             try? FileManager.default.removeItem(at: staging)
