@@ -36,7 +36,8 @@ public enum FrontMatterSchema {
         var root = kind.matter.mappingSchema.keywords
         root["$schema"] = draft
         root["title"] = .string("Front matter of \(kind.files)")
-        root["definitions"] = .object(definitions(reachableFrom: JSONValue.object(root)))
+        let used = definitions(reachableFrom: JSONValue.object(root))
+        if !used.isEmpty { root["definitions"] = .object(used) }
         return JSONValue.object(root).rendered
     }
 
