@@ -47,7 +47,7 @@ extension Period: SchemaDescribing {
         JSONSchema.anyOf([
             JSONSchema.types("integer", "string")
                 .with("minimum", 1900).with("maximum", 2200)
-                .with("pattern", "^(19[0-9]{2}|2[01][0-9]{2}|2200)$")
+                .with("pattern", "^\\+?0*(19[0-9]{2}|2[01][0-9]{2}|2200)$")
                 .with("description", "A year, e.g. 2022: the whole calendar year."),
             mappingSchema,
         ]).with("description", "The time a value covers: a year (2022) or {start: YYYY-MM-DD, end: YYYY-MM-DD}.")
