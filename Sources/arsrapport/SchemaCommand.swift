@@ -31,29 +31,36 @@ struct SchemaCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            if let outputDir {
-                let folder = URL(fileURLWithPath: outputDir)
+        if let outputDir {
+            let folder = URL(fileURLWithPath: outputDir)
+            do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                for kind in FrontMatterKind.allCases {
-                    try write(FrontMatterSchema.document(for: kind),
-                              to: folder.appendingPathComponent("\(kind.rawValue).schema.json"))
-                }
-                return
+            } catch {
+                try fail("cannot create the folder \(outputDir) (\(error.localizedDescription))")
             }
-            let document = kind.map(FrontMatterSchema.document(for:)) ?? FrontMatterSchema.document()
-            if let output {
-                try write(document, to: URL(fileURLWithPath: output))
-            } else {
-                print(document, terminator: "")
+            for kind in FrontMatterKind.allCases {
+                try write(FrontMatterSchema.document(for: kind), to: folder.appendingPathComponent("\(kind.rawValue).schema.json").path)
             }
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error.localizedDescription)\n".utf8))
-            throw ExitCode.failure
+            return
+        }
+        let document = kind.map(FrontMatterSchema.document(for:)) ?? FrontMatterSchema.document()
+        if let output {
+            try write(document, to: output)
+        } else {
+            print(document, terminator: "")
         }
     }
 
-    private func write(_ document: String, to url: URL) throws {
-        try Data(document.utf8).write(to: url, options: .atomic)
+    private func write(_ document: String, to path: String) throws {
+        do {
+            try Data(document.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            try fail("cannot write \(path) (\(error.localizedDescription))")
+        }
+    }
+
+    private func fail(_ message: String) throws -> Never {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        throw ExitCode.failure
     }
 }

@@ -26,14 +26,14 @@ extension SchemaDescribing {
 
     /// The mapping: its keys, the required ones, and no others (the decoder rejects unknown keys).
     static var mappingSchema: JSONSchema {
-        let keys = Array(Key.allCases)
+        let fields = Key.allCases.map { (name: $0.stringValue, field: field($0)) }
         var properties: [String: JSONValue] = [:]
-        for key in keys { properties[key.stringValue] = field(key).schema.json }
+        for (name, field) in fields { properties[name] = field.schema.json }
         var schema = JSONSchema.types("object")
             .with("properties", .object(properties))
             .with("additionalProperties", .bool(false))
             .with("description", .string(meaning))
-        let required = keys.filter { field($0).isRequired }.map { JSONValue.string($0.stringValue) }
+        let required = fields.filter(\.field.isRequired).map { JSONValue.string($0.name) }
         if !required.isEmpty { schema = schema.with("required", .array(required)) }
         if !keptTogether.isEmpty {
             var dependencies: [String: JSONValue] = [:]
