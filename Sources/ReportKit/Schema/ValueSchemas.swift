@@ -11,9 +11,11 @@ extension ReportedNumber: SchemaProviding {
 extension LocalDate: SchemaProviding {
     /// YYYY-MM-DD within the years `LocalDate` accepts; whether the day exists in its month is
     /// left to `arsrapport check`.
+    static let pattern = "^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+
     static var valueSchema: JSONSchema {
         JSONSchema.types("string")
-            .with("pattern", "^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+            .with("pattern", .string(pattern))
             .with("description", "A date written YYYY-MM-DD, e.g. 2020-08-31.")
     }
 }
