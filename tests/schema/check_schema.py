@@ -52,7 +52,7 @@ REJECTED = {
     "unknown-unit": {"content/testby-2022/personal.md": [
         ("figures/0/unit", "enum", "'mnrk'"), ("figures/1/value", "type", "'1060'")]},
     "wrong-type": {"content/jamfor/nettokostnad.md": [
-        ("higher_is_better", "type", "'kanske'"), ("themes", "type", "'ekonomi'")]},
+        ("higher_is_better", "pattern", "'kanske'"), ("themes", "type", "'ekonomi'")]},
     "yaml-bad-indentation": {"content/testby-2022/index.md": YAML},
     "yaml-duplicate-key": {"content/teman/ekonomi.md": YAML},
     "yaml-tab": {"content/teman/ekonomi.md": YAML},

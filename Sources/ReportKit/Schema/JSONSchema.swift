@@ -25,7 +25,8 @@ struct JSONSchema: Sendable, Hashable {
     /// A whole number. Quotes are allowed because the validator reads `"2020"` as 2020 as well.
     static let wholeNumber = types("integer", "string").with("pattern", "^[-+]?[0-9]+$")
 
-    static let boolean = types("boolean")
+    /// true or false. Quotes are allowed because the validator reads `"true"` as true as well.
+    static let boolean = types("boolean", "string").with("pattern", "^(true|True|TRUE|false|False|FALSE)$")
 
     /// An id that is also part of a web address, as `Identifier.isValid` checks it; a file's
     /// name is one, so every reference to a metric, theme or municipality is one too.
