@@ -1,11 +1,11 @@
 # Two commands do everything on a fresh Debian (or macOS) machine with Swift installed:
 #   make site   installs libcmark if missing, builds arsrapport and writes public/
-#   make test   the same set-up, then every test (the Swift tests, then the browser test)
+#   make test   the same set-up, then every test (the Swift tests, the schema test, then the browser tests)
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/arsrapport
 
-.PHONY: site test test-asan fuzz deps build check clean browser-deps browser-test serve-test
+.PHONY: site test test-asan fuzz deps build check clean browser-deps browser-test serve-test schema-deps schema-test
 
 site: deps
 	$(SWIFT) build -c release --product arsrapport
@@ -20,6 +20,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory test-asan
+	$(MAKE) --no-print-directory schema-test
 	$(MAKE) --no-print-directory browser-test
 	$(MAKE) --no-print-directory serve-test
 
@@ -99,6 +100,29 @@ browser-deps:
 	  mkdir -p .build/axe && \
 	  PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1 $(PYTHON) -m pip download -q --no-deps -d .build/axe "$(AXE_WHEEL)" && \
 	  $(PYTHON) -c "import glob, zipfile; zipfile.ZipFile(sorted(glob.glob('.build/axe/axe_playwright_python-*.whl'))[-1]).extract('axe_playwright_python/axe.min.js', '.build/axe')" \
+	  || exit 1; \
+	fi
+
+# The committed front-matter schemas (schemas/) as an editor uses them: front matter parsed as a
+# YAML 1.2 parser does, every real content file accepted, every invalid fixture rejected for its
+# own reason. The Swift tests check that schemas/ is what `arsrapport schema` writes.
+schema-test: schema-deps
+	$(PYTHON) tests/schema/check_schema.py
+
+# jsonschema (a draft-07 validator) and PyYAML from PyPI; pip from Debian when missing.
+schema-deps:
+	@if ! $(PYTHON) -m pip --version >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing python3-pip (Debian package for the schema test)…"; \
+	    $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pip >/dev/null || exit 1; \
+	  else \
+	    echo "Please install Python 3 with pip"; exit 1; \
+	  fi; \
+	fi
+	@if ! $(PYTHON) -c "import jsonschema, yaml" >/dev/null 2>&1; then \
+	  echo "Installing jsonschema and PyYAML (pip)…"; \
+	  PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1 $(PYTHON) -m pip install -q "jsonschema>=4.17,<5" "PyYAML>=6,<7" \
+	  || PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1 $(PYTHON) -m pip install -q --break-system-packages "jsonschema>=4.17,<5" "PyYAML>=6,<7" \
 	  || exit 1; \
 	fi
 

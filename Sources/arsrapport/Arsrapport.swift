@@ -11,7 +11,7 @@ struct Arsrapport: AsyncParsableCommand {
         commandName: "arsrapport",
         abstract: "Builds a website that compares the social services committees' annual reports.",
         version: version,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, SchemaCommand.self],
         defaultSubcommand: nil
     )
 

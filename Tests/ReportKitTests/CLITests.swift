@@ -162,4 +162,31 @@ import Testing
         let diagnostic = Diagnostic.error("100% fel\nrad två", at: .init(path: "content/a,b.md", line: 2, column: 3))
         #expect(DiagnosticFormatter.format([diagnostic], as: .github) == "::error file=content/a%2Cb.md,line=2,col=3::100%25 fel%0Arad två\n")
     }
+
+    @Test func schemaPrintsTheDocumentAndWritesEachKind() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arsrapport-schema-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        let printed = try run(["schema"], in: folder)
+        #expect(printed.status == 0)
+        #expect(printed.stdout == FrontMatterSchema.document())
+
+        #expect(try run(["schema", "--kind", "section", "--output", "section.json"], in: folder).status == 0)
+        #expect(try String(contentsOf: folder.appendingPathComponent("section.json"), encoding: .utf8)
+                == FrontMatterSchema.document(for: .section))
+
+        #expect(try run(["schema", "--output-dir", "schemas"], in: folder).status == 0)
+        for kind in FrontMatterKind.allCases {
+            let written = try String(contentsOf: folder.appendingPathComponent("schemas/\(kind.rawValue).schema.json"), encoding: .utf8)
+            #expect(written == FrontMatterSchema.document(for: kind), "schemas/\(kind.rawValue).schema.json")
+        }
+    }
+
+    @Test func schemaRejectsOutputDirWithKind() throws {
+        let result = try run(["schema", "--output-dir", "x", "--kind", "page"], in: FileManager.default.temporaryDirectory)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--output-dir writes every kind"))
+        #expect(try run(["schema", "--kind", "figure"], in: FileManager.default.temporaryDirectory).status == 2)
+    }
 }

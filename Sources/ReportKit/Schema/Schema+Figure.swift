@@ -1,0 +1,25 @@
+extension Figure: SchemaDescribing {
+    static var definitionName: String { "figure" }
+    static var meaning: String { "A headline figure: what was measured, the number as printed, its unit and period." }
+
+    static func field(_ key: CodingKeys) -> Field {
+        switch key {
+        case .id: Field(\Figure.id, .identifier, "Unique within the report; needed only when another figure refers to this one.")
+        case .metric: Field(\Figure.metric, .identifier, "Id of the metric, the name of its file content/jamfor/<metric>.md, e.g. nettokostnad.")
+        case .basis: Field(\Figure.basis,
+                           "What the number is: utfall, budget, prognos, avvikelse or mål. For a deviation metric (budgetavvikelse): utfall or prognos, whose deviation it is.")
+        case .value: Field(\Figure.value, "The figure exactly as the report prints it; the program converts units and signs.")
+        case .unit: Field(\Figure.unit, "The unit the report gives the figure in; it must fit the metric.")
+        case .period: Field(\Figure.period, "The time the figure covers: it ends in the report year and spans at most 12 months.")
+        case .sign: Field(\Figure.sign,
+                          "as-metric (the default), or inverted when the report signs the value opposite to the metric's definition, e.g. a cost written as -243,0.")
+        case .breakdown: Field(\Figure.breakdown, "A part of the whole, e.g. kvinnor, män, barn och unga.")
+        case .note: Field(\Figure.note, "A remark in Swedish.")
+        case .source: Field(\Figure.source, "Where the figure stands in the source text.")
+        case .contradicts: Field(\Figure.contradicts, .identifier, "Id of another figure that the report contradicts this one with; needs contradiction.")
+        case .contradiction: Field(\Figure.contradiction, "What the report states in each place, in Swedish; needs contradicts.")
+        }
+    }
+
+    static var keptTogether: [CodingKeys] { [.contradicts, .contradiction] }
+}
