@@ -13,11 +13,17 @@ public final class SiteServer: Sendable {
     let port: UInt16
     /// Where progress and problems are printed (the terminal).
     let log: @Sendable (String) -> Void
+    /// Also print each build's stage times; false prints only errors and the address.
+    let verbose: Bool
+    let quiet: Bool
     private let site = LiveSite()
     private let stopped = Atomic<Bool>(false)
 
     /// - Parameter port: 0 picks a free port.
-    public init(options: BuildOptions, port: UInt16, log: @escaping @Sendable (String) -> Void) {
+    public init(options: BuildOptions, port: UInt16, quiet: Bool = false, verbose: Bool = false,
+                log: @escaping @Sendable (String) -> Void) {
+        self.quiet = quiet
+        self.verbose = verbose
         var options = options
         options.write = false
         options.baseURL = nil  // served at the root of localhost
@@ -81,10 +87,15 @@ public final class SiteServer: Sendable {
         let milliseconds = Int((result.timings.reduce(0) { $0 + $1.seconds } * 1000).rounded())
         if !result.succeeded {
             log(problems + "build failed: \(result.diagnostics.filter { $0.severity == .error }.count) errors; still serving the last good build (\(milliseconds) ms)")
+        } else if quiet {
+            return
         } else if rebuild {
             log("rebuilt \(result.pagesRendered) of \(result.files.filter { $0.path.hasSuffix(".html") }.count) pages in \(milliseconds) ms")
         } else {
             log("built \(result.files.filter { $0.path.hasSuffix(".html") }.count) pages in \(milliseconds) ms")
+        }
+        if verbose {
+            log(result.timings.map { "\($0.stage) \(Int(($0.seconds * 1000).rounded())) ms" }.joined(separator: ", "))
         }
     }
 

@@ -19,8 +19,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (localhost only); 0 picks a free one.")
     var port: UInt16 = 8080
 
+    @OptionGroup var printing: OutputOptions
+
     func run() async throws {
-        let server = SiteServer(options: site.buildOptions(output: "public", write: false), port: port) { line in
+        let server = SiteServer(options: site.buildOptions(output: "public", write: false), port: port,
+                                 quiet: printing.quiet, verbose: printing.verbose) { line in
             FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
         }
         do {
