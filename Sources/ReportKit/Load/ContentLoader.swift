@@ -61,7 +61,7 @@ public struct ContentLoader: Sendable {
         let started = Int64(time(nil))
         let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
         var visited: Set<String> = [realRoot]
-        walk(directory: root, relative: "", realRoot: realRoot, visited: &visited, previous: previous, into: &result)
+        walk(directory: root.path, real: realRoot, relative: "", realRoot: realRoot, visited: &visited, previous: previous, into: &result)
         // A file changed less than two seconds before this load could change again within the
         // same timestamp tick without its stamp changing (the "racy git" problem): read it
         // again next time rather than trust its stamp.
@@ -73,11 +73,15 @@ public struct ContentLoader: Sendable {
         displayRoot.isEmpty ? relative : "\(displayRoot)/\(relative)"
     }
 
-    private func walk(directory: URL, relative: String, realRoot: String,
+    /// Paths are plain strings and a folder's real path is carried down rather than asked of
+    /// the file system: `serve` walks every folder on each rebuild.
+    /// - Parameters:
+    ///   - directory: the folder as reached from the root; `real`: the same with links resolved.
+    private func walk(directory: String, real: String, relative: String, realRoot: String,
                       visited: inout Set<String>, previous: [String: (FileStamp, SourceFile)], into result: inout Result) {
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
             let path = relative.isEmpty ? displayRoot : display(relative)
             result.diagnostics.append(.error("cannot read folder: \(Self.reason(error))",
@@ -87,17 +91,18 @@ public struct ContentLoader: Sendable {
         // Byte order, not locale order: the same on every machine.
         for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
             let path = relative.isEmpty ? name : "\(relative)/\(name)"
-            let url = directory.appendingPathComponent(name)
+            let filePath = "\(directory)/\(name)"
+            var realPath = "\(real)/\(name)"
             let location = SourceLocation(path: display(path), line: 1, column: 1)
 
             var isDirectory: ObjCBool = false
             var status = stat()
-            guard lstat(url.path, &status) == 0 else {
+            guard lstat(filePath, &status) == 0 else {
                 result.diagnostics.append(.error("cannot read file: \(String(cString: strerror(errno)).lowercased())", at: location))
                 continue
             }
             if status.st_mode & S_IFMT == S_IFLNK {
-                let target = url.resolvingSymlinksInPath().standardizedFileURL.path
+                let target = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().standardizedFileURL.path
                 guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
                     result.diagnostics.append(.error("symbolic link points to nothing (or to itself)", at: location))
                     continue
@@ -112,14 +117,16 @@ public struct ContentLoader: Sendable {
                     result.diagnostics.append(.error("symbolic link loop: this folder is already part of the content", at: location))
                     continue
                 }
-                _ = stat(url.path, &status)
+                _ = stat(filePath, &status)
+                realPath = target
             } else {
                 isDirectory = ObjCBool(status.st_mode & S_IFMT == S_IFDIR)
             }
 
             if isDirectory.boolValue {
-                visited.insert(url.resolvingSymlinksInPath().standardizedFileURL.path)
-                walk(directory: url, relative: path, realRoot: realRoot, visited: &visited, previous: previous, into: &result)
+                visited.insert(realPath)
+                walk(directory: filePath, real: realPath, relative: path, realRoot: realRoot, visited: &visited,
+                     previous: previous, into: &result)
             } else if name.hasSuffix(".md") {
                 let stamp = FileStamp(status)
                 if let (before, file) = previous[path], before == stamp {
@@ -127,7 +134,7 @@ public struct ContentLoader: Sendable {
                     result.stamps[path] = (stamp, file)
                     continue
                 }
-                switch read(url, size: Int(status.st_size)) {
+                switch read(filePath, size: Int(status.st_size)) {
                 case .success(let bytes):
                     switch TextDecoding.decode(bytes) {
                     case .success(let text):
@@ -151,13 +158,13 @@ public struct ContentLoader: Sendable {
 
     private enum ReadResult { case success([UInt8]), failure(String) }
 
-    private func read(_ url: URL, size: Int?) -> ReadResult {
+    private func read(_ path: String, size: Int?) -> ReadResult {
         if let size, size > Self.maximumFileSize {
             return .failure("file is \(Self.megabytes(size)), more than the \(Self.megabytes(Self.maximumFileSize)) allowed for one page; split it into several sections")
         }
         // POSIX reads: bounded by the limit whatever the file claims to be, and free of
         // Foundation's leak on empty files (found by LeakSanitizer).
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure("cannot read file: \(String(cString: strerror(errno)).lowercased())") }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
