@@ -67,6 +67,7 @@ public final class BuildSession {
     public let options: BuildOptions
     private var stamps: [String: (ContentLoader.FileStamp, SourceFile)] = [:]
     private var decoded = ContentDecoder.Cache()
+    private var rules = RuleCache()
     private var memo: RenderMemo?
     private var templateSources: [String: String]?
 
@@ -106,7 +107,7 @@ public final class BuildSession {
         let (content, decodeDiagnostics) = ContentDecoder.decode(loaded, parallel: options.parallel, cache: &decoded,
                                                                    progress: options.progress)
         result.diagnostics += decodeDiagnostics
-        result.diagnostics += ContentRules.check(content)
+        result.diagnostics += rules.check(content)
         lap("validate")
 
         // Assemble

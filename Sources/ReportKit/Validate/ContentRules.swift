@@ -2,9 +2,8 @@
 /// metric, periods against their report, and the arithmetic of tables and figures.
 public enum ContentRules {
     public static func check(_ content: Content) -> [Diagnostic] {
-        var checker = RuleChecker(content: content)
-        checker.run()
-        return checker.diagnostics
+        var fresh = RuleCache()
+        return fresh.check(content)
     }
 }
 
@@ -31,13 +30,6 @@ struct RuleChecker {
 
     mutating func warning(_ message: String, at location: SourceLocation) {
         diagnostics.append(.warning(message, at: location))
-    }
-
-    mutating func run() {
-        checkScale()
-        for municipality in content.municipalities { check(municipality) }
-        for metric in content.metrics { check(metric) }
-        for report in content.reports { check(report) }
     }
 
     /// Reports an id that names nothing, suggesting the closest one that exists. An id whose
