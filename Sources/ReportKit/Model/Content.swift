@@ -7,8 +7,22 @@ public struct Document<Matter: Sendable & Hashable>: Sendable, Hashable {
     public let bodyLine: Int
 
     /// The last path component without `.md`: the id of a metric, theme or section.
-    public var id: String {
-        let name = file.relativePath.split(separator: "/").last.map(String.init) ?? ""
+    /// Stored, not computed: lookups by id run for every page and every figure, and deriving
+    /// it (a Character-by-Character split of the path) each time showed up in the profile.
+    public let id: String
+
+    public init(file: SourceFile, matter: Matter, body: String, bodyLine: Int) {
+        self.file = file
+        self.matter = matter
+        self.body = body
+        self.bodyLine = bodyLine
+        id = Self.id(of: file.relativePath)
+    }
+
+    static func id(of path: String) -> String {
+        let bytes = path.utf8
+        let start = bytes.lastIndex(of: UInt8(ascii: "/")).map(bytes.index(after:)) ?? bytes.startIndex
+        let name = Substring(bytes[start...])
         return String(name.dropLast(3))
     }
 }

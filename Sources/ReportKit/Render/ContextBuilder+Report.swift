@@ -39,10 +39,10 @@ extension ContextBuilder {
         context["report_kind"] = reportKindLabel(report)
 
         // "Jämför med": the same section in the other reports, or a note that it is missing.
-        context["compare"] = wrap(comparisonReports(for: report).map { other -> Context in
-            var item: Context = ["label": reportLabel(other)]
-            if let match = other.sections.first(where: { $0.kind == section.kind }) {
-                item["href"] = linker.href(from: page, to: sectionPath(other, match))
+        context["compare"] = wrap((comparisons[report.id] ?? []).map { other -> Context in
+            var item: Context = ["label": other.label]
+            if let path = other.sectionPaths[section.kind] {
+                item["href"] = linker.href(from: page, to: path)
             }
             return item
         })
