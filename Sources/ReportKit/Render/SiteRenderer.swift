@@ -8,6 +8,9 @@ public struct OutputFile: Sendable {
     public let contents: Contents
 
     public enum Contents: Sendable {
+        /// Text written as UTF-8; a page's HTML is kept as the String it was rendered into,
+        /// rather than copied into bytes while the String is still needed for link checking.
+        case text(String)
         case bytes([UInt8])
         /// A file copied as it is (theme and content assets).
         case copy(URL)
@@ -48,7 +51,7 @@ public struct SiteRenderer {
         let builder = ContextBuilder(site: site, linker: linker, bodies: bodiesByPath)
         let library = templates.library
         let htmls = Parallel.map(site.pages, parallel: parallel) { page -> String in
-            library.render(builder.context(for: page), withTemplate: page.template) ?? ""
+            (library.render(builder.context(for: page), withTemplate: page.template) ?? "").compacted()
         }
 
         var anchors: [String: Set<String>] = [:]
@@ -70,7 +73,7 @@ public struct SiteRenderer {
             }
         }
 
-        var files = zip(site.pages, htmls).map { OutputFile(path: $0.outputPath, contents: .bytes(Array($1.utf8))) }
+        var files = zip(site.pages, htmls).map { OutputFile(path: $0.outputPath, contents: .text($1)) }
         files += DataExport(content: site.content, linker: linker).files()
         files += Sitemap(pages: site.pages, linker: linker).files()
         let headings = Dictionary(zip(site.pages.map(\.path), bodies.map { $0.headings.map(\.text) }), uniquingKeysWith: { a, _ in a })
