@@ -92,7 +92,12 @@ struct ContextBuilder {
 
     // MARK: - Common parts
 
+    /// Everything `page`'s template shows, ready for Mustache (see `TemplateText`).
     func context(for page: Page) -> Context {
+        TemplateText.prepare(values(for: page))
+    }
+
+    func values(for page: Page) -> Context {
         var context: Context = [
             "lang": "sv",
             "title": page.title,
