@@ -82,6 +82,9 @@ final class DecodingSession {
 struct ReportedError: Error {}
 
 /// Gives schema types the raw scalar text, so that numbers keep the digits the report printed.
+/// Schema types reach it with `decoder as? NodeDecoder`: a cast to a concrete type compares
+/// metadata, while a cast to `any ScalarDecoder` is a runtime conformance lookup, and every
+/// located value makes one.
 protocol ScalarDecoder: Decoder {
     var scalar: Node.Scalar? { get }
     var session: DecodingSession { get }
@@ -140,9 +143,14 @@ struct NodeDecoder: ScalarDecoder {
             order.append(key.string ?? "")
         }
         if let allKeys = Key.self as? any CaseIterable.Type {
-            let known = Set(allKeys.allCaseNames)
-            for (key, _) in mapping where !known.contains(key.string ?? "") {
+            // A name the keys accept is one of their cases (the schema's keys are enums). The
+            // full list is made only for a name they reject: making it for every mapping was
+            // most of this function's time.
+            for (key, _) in mapping {
                 let name = key.string ?? ""
+                if Key(stringValue: name)?.stringValue == name { continue }
+                let known = Set(allKeys.allCaseNames)
+                if known.contains(name) { continue }
                 session.report("unknown key \"\(name)\"\(Suggestion.hint(for: name, in: known.sorted()))", at: key)
             }
         }
