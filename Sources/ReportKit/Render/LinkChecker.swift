@@ -78,6 +78,9 @@ public struct LinkChecker: Sendable {
         } else if target.isEmpty {
             return (page, anchor.map(String.init))
         } else {
+            if let path = resolvedFromRoot(target, directory: directory) {
+                return (path, anchor.flatMap { $0.isEmpty ? nil : String($0) })
+            }
             parts = directory + components(target)
         }
         var resolved: [Substring] = []
@@ -96,6 +99,38 @@ public struct LinkChecker: Sendable {
             path += path.isEmpty ? "index.html" : "/index.html"
         }
         return (path, anchor.flatMap { $0.isEmpty ? nil : String($0) })
+    }
+
+    /// The common case without building and joining path parts: a link that climbs exactly
+    /// to the site root (`../../jamfor/index.html` from two folders down) and then names a
+    /// plain path, with no `.`, `..` or empty parts. Nil for any other link, which the general
+    /// resolution handles; the answer is the same either way.
+    static func resolvedFromRoot(_ target: Substring, directory: [Substring]) -> String? {
+        let bytes = target.utf8
+        var index = bytes.startIndex
+        for folder in directory {
+            guard folder != ".", folder != "..", bytes[index...].starts(with: "../".utf8) else { return nil }
+            index = bytes.index(index, offsetBy: 3)
+        }
+        // The rest: parts that are neither empty (before the last) nor `.` or `..`.
+        var partStart = index
+        var position = index
+        while true {
+            let atEnd = position == bytes.endIndex
+            if atEnd || bytes[position] == UInt8(ascii: "/") {
+                let length = bytes.distance(from: partStart, to: position)
+                if length == 0 && !atEnd { return nil }
+                if length == 1 && bytes[partStart] == UInt8(ascii: ".") { return nil }
+                if length == 2 && bytes[partStart] == UInt8(ascii: ".") && bytes[bytes.index(after: partStart)] == UInt8(ascii: ".") {
+                    return nil
+                }
+                if atEnd { break }
+                partStart = bytes.index(after: position)
+            }
+            position = bytes.index(after: position)
+        }
+        let rest = target[index...]
+        return rest.isEmpty || rest.utf8.last == UInt8(ascii: "/") ? rest + "index.html" : String(rest)
     }
 
     /// Every broken link of every page: "page → link (reason)".
