@@ -125,7 +125,9 @@ extension ContextBuilder {
                 var missing = false
                 if case .missing = cell.content { missing = true }
                 // Every key set explicitly: Mustache would otherwise find the table's own "missing".
-                return ["text": text, "numeric": numeric, "missing": missing, "cell_note": cell.note ?? ""]
+                // A cell without a note says so with false: an empty text is a value to Mustache
+                // and wrote an empty note span (and a space) into every such cell.
+                return ["text": text, "numeric": numeric, "missing": missing, "cell_note": cell.note.map { $0 as Any } ?? false]
             }
             return ["label": label, "cells": cells]
         }
