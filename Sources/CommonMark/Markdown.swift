@@ -147,17 +147,38 @@ public enum Markdown {
     /// cmark's output can only be a heading element, and cmark writes them in document order.
     static func addHeadingIDs(to html: String, headings: [Heading]) -> String {
         guard !headings.isEmpty else { return html }
-        var output = ""
-        output.reserveCapacity(html.utf8.count + headings.count * 24)
-        var rest = html[...]
-        for heading in headings {
-            let tag = "<h\(heading.level)>"
-            guard let range = rest.firstRange(of: tag) else { break }
-            output += rest[..<range.lowerBound]
-            output += "<h\(heading.level) id=\"\(heading.id)\">"
-            rest = rest[range.upperBound...]
+        // Searched on UTF-8 bytes: the generic `firstRange(of:)` over Characters was 3 % of a
+        // 10 000-page build. The tags are ASCII, written by cmark itself.
+        var source = html
+        return source.withUTF8 { bytes -> String in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + headings.count * 24)
+            var position = 0
+            for heading in headings {
+                let tag = Array("<h\(heading.level)>".utf8)
+                guard let found = firstIndex(of: tag, in: bytes, from: position) else { break }
+                output.append(contentsOf: bytes[position..<found])
+                output.append(contentsOf: "<h\(heading.level) id=\"\(heading.id)\">".utf8)
+                position = found + tag.count
+            }
+            output.append(contentsOf: bytes[position...])
+            return String(decoding: output, as: UTF8.self)
         }
-        output += rest
-        return output
+    }
+
+    /// Where `pattern` first occurs in `bytes` at or after `start`.
+    private static func firstIndex(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+        var index = start
+        let last = bytes.count - pattern.count
+        while index <= last {
+            if bytes[index] == first {
+                var offset = 1
+                while offset < pattern.count, bytes[index + offset] == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return index }
+            }
+            index += 1
+        }
+        return nil
     }
 }

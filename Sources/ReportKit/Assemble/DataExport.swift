@@ -40,6 +40,13 @@ struct DataExport {
 
     func files() -> [OutputFile] {
         let rows = rows()
+        return [
+            OutputFile(path: "data/nyckeltal.csv", contents: .bytes(Self.csv(rows))),
+            OutputFile(path: "data/nyckeltal.json", contents: .bytes(Self.json(rows))),
+        ]
+    }
+
+    static func csv(_ rows: [Row]) -> [UInt8] {
         let header = ["kommun", "rapport", "period_start", "period_slut", "nyckeltal", "basis", "uppdelning",
                       "varde", "enhet", "normaliserat_varde", "normaliserad_enhet", "kalla"]
         var csv = header.joined(separator: ",") + "\r\n"
@@ -48,20 +55,29 @@ struct DataExport {
                           row.uppdelning, row.varde, row.enhet, row.normaliserat_varde, row.normaliserad_enhet, row.kalla]
             csv += fields.map(Self.csvField).joined(separator: ",") + "\r\n"
         }
+        return Array(csv.utf8)
+    }
+
+    static func json(_ rows: [Row]) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let json = (try? encoder.encode(rows)) ?? Data("[]".utf8)
-        return [
-            OutputFile(path: "data/nyckeltal.csv", contents: .bytes(Array(csv.utf8))),
-            OutputFile(path: "data/nyckeltal.json", contents: .bytes([UInt8](json) + [0x0A])),
-        ]
+        return [UInt8](json) + [0x0A]
     }
 
     /// RFC 4180 quoting; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
+    /// Tested on bytes, as a CSV reader reads them: a comma or quote followed by a combining
+    /// mark, or a CRLF (one Character each), is still a comma, a quote or a line break.
     static func csvField(_ text: String) -> String {
         var value = text
-        if let first = value.first, "=+@".contains(first) || (first == "-" && Double(value) == nil) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        if let first = value.utf8.first,
+           first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "@")
+            || (first == UInt8(ascii: "-") && Double(value) == nil) {
+            value = "'" + value
+        }
+        guard value.utf8.contains(where: {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+        }) else { return value }
         return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
     }
 }

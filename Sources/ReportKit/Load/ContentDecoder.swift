@@ -145,7 +145,9 @@ public enum ContentDecoder {
         do {
             // The basic resolver tags every scalar as text: values are read from their raw text by the
             // schema types, and skipping Yams' regular-expression tag resolution halves parse time.
-            guard let root = try Yams.compose(yaml: split.yaml, Resolver.basic) else {
+            // UTF-8 named, not Yams' `.default`, which reads the whole environment (to allow an
+            // override) on every call: 1 % of a large build.
+            guard let root = try Yams.compose(yaml: split.yaml, Resolver.basic, Constructor.default, .utf8) else {
                 diagnostics.append(.error("front matter is empty; see docs/content-format.md for the keys this page needs",
                                           at: file.location(line: split.yamlLine)))
                 return nil

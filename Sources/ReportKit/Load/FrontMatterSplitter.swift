@@ -17,32 +17,55 @@ public enum FrontMatterSplitter {
                 "file is empty; a page starts with front matter between two '---' lines (see docs/content-format.md)",
                 at: file.location(line: 1)))
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.popFirst(), isDelimiter(first) else {
-            return .failure(.error(
-                "expected '---' on the first line to open the front matter, found \"\(excerpt(text.prefix { $0 != "\n" }))\"",
-                at: file.location(line: 1)))
-        }
-        var yamlLines: [Substring] = []
-        var lineNumber = 1
-        while let line = lines.popFirst() {
-            lineNumber += 1
-            if isDelimiter(line) {
-                return .success(SplitFile(
-                    yaml: yamlLines.joined(separator: "\n"),
-                    yamlLine: 2,
-                    body: lines.joined(separator: "\n"),
-                    bodyLine: lineNumber + 1))
+        // Lines are found on UTF-8 bytes: splitting the whole file by Character was a tenth
+        // of the validate stage. A "\r\n" pair is one Character and so never ended a line in
+        // that split; it does not here either (loading already turned CRLF into LF).
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        var lineNumber = 0
+        var yamlStart: String.Index?
+        var index = bytes.startIndex
+        var previous: UInt8 = 0
+        while true {
+            let atEnd = index == bytes.endIndex
+            let byte = atEnd ? 0 : bytes[index]
+            if atEnd || (byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r")) {
+                lineNumber += 1
+                let line = text[lineStart..<index]
+                let next = atEnd ? index : bytes.index(after: index)
+                if lineNumber == 1 {
+                    guard isDelimiter(line) else {
+                        return .failure(.error(
+                            "expected '---' on the first line to open the front matter, found \"\(excerpt(text.prefix { $0 != "\n" }))\"",
+                            at: file.location(line: 1)))
+                    }
+                    yamlStart = next
+                } else if isDelimiter(line), let yamlStart {
+                    // The YAML is the lines between the delimiters, without the last one's newline.
+                    let yamlEnd = lineNumber == 2 ? yamlStart : bytes.index(before: lineStart)
+                    return .success(SplitFile(
+                        yaml: String(text[yamlStart..<yamlEnd]),
+                        yamlLine: 2,
+                        body: atEnd ? "" : String(text[next...]),
+                        bodyLine: lineNumber + 1))
+                }
+                if atEnd { break }
+                lineStart = next
             }
-            yamlLines.append(line)
+            previous = byte
+            index = bytes.index(after: index)
         }
         return .failure(.error(
             "front matter opened here is never closed; add a line with '---' after the last key",
             at: file.location(line: 1)))
     }
 
+    /// `---` and nothing after it but spaces and tabs. On bytes: every line is tested, and
+    /// ASCII bytes are whole Characters here, so the answer is the same as on Characters.
     private static func isDelimiter(_ line: Substring) -> Bool {
-        line.count >= 3 && line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+        let bytes = line.utf8
+        guard bytes.starts(with: "---".utf8) else { return false }
+        return bytes.dropFirst(3).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 
     static func excerpt(_ text: Substring) -> String {

@@ -23,6 +23,7 @@ public struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         let loaded = ContentLoader(root: root, displayRoot: displayRoot).load()
         diagnostics += loaded.diagnostics
+        MustacheContentTypes.register(HTMLEscapingContentType(), named: HTMLEscapingContentType.name)
         var library = MustacheLibrary()
         var names: Set<String> = []
         var sources: [(name: String, file: SourceFile)] = []
@@ -37,12 +38,12 @@ public struct TemplateSet: Sendable {
             let file = SourceFile(relativePath: path, displayPath: "\(displayRoot)/\(path)", text: text)
             let name = String(path.dropLast(".mustache".count))
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: escapingPragma + text), named: name)
                 names.insert(name)
                 sources.append((name, file))
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error("template syntax error: \(describe(error.error))",
-                                          at: file.location(line: error.context.lineNumber, column: error.context.columnNumber)))
+                                          at: file.location(line: max(error.context.lineNumber - 1, 1), column: error.context.columnNumber)))
             } catch {
                 diagnostics.append(.error("template error: \(error)", at: file.location(line: 1)))
             }
@@ -66,6 +67,11 @@ public struct TemplateSet: Sendable {
         return (TemplateSet(library: library, names: names, assets: assets, root: root, displayRoot: displayRoot,
                             sources: texts), diagnostics)
     }
+
+    /// Put before every template (and partial: each starts with Mustache's own escaping) so
+    /// that `{{value}}` is escaped by `HTMLEscape`. A line of its own, which Mustache drops as a
+    /// standalone tag; error positions are moved up by that line.
+    static let escapingPragma = "{{% CONTENT_TYPE: \(HTMLEscapingContentType.name)}}\n"
 
     /// `{{> name}}` and `{{< name}}` tags with their positions (default delimiters only).
     static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {

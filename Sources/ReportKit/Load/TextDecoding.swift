@@ -63,17 +63,37 @@ enum TextDecoding {
 }
 
 extension String {
-    /// Foundation-free replacement of every occurrence of `target`.
+    /// Foundation-free replacement of every occurrence of `target`, matched on UTF-8 bytes:
+    /// matching Characters (`firstRange(of:)`) was slow on large texts such as the search
+    /// index, and missed a target whose last character a combining mark follows.
     func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = self[...]
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
+        let pattern = Array(target.utf8)
+        var source = self
+        let replaced = source.withUTF8 { bytes -> String? in
+            var output: [UInt8] = []
+            var copied = 0
+            var index = 0
+            let last = bytes.count - pattern.count
+            while index <= last {
+                if bytes[index] == pattern[0] {
+                    var offset = 1
+                    while offset < pattern.count, bytes[index + offset] == pattern[offset] { offset += 1 }
+                    if offset == pattern.count {
+                        if output.isEmpty { output.reserveCapacity(bytes.count + 16) }
+                        output.append(contentsOf: bytes[copied..<index])
+                        output.append(contentsOf: replacement.utf8)
+                        index += pattern.count
+                        copied = index
+                        continue
+                    }
+                }
+                index += 1
+            }
+            guard copied > 0 else { return nil }
+            output.append(contentsOf: bytes[copied...])
+            return String(decoding: output, as: UTF8.self)
         }
-        result += rest
-        return result
+        return replaced ?? self
     }
 }

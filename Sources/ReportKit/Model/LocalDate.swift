@@ -65,7 +65,7 @@ public struct Period: Sendable, Hashable, Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable { case start, end, label }
 
     public init(from decoder: Decoder) throws {
-        if let scalar = (decoder as? any ScalarDecoder)?.scalar {
+        if let scalar = (decoder as? NodeDecoder)?.scalar {
             guard let year = Int(scalar.string), let start = LocalDate(year: year, month: 1, day: 1),
                   let end = LocalDate(year: year, month: 12, day: 31) else {
                 throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription:

@@ -11,7 +11,7 @@ public struct Located<Value: Decodable & Sendable & Hashable>: Decodable, Sendab
 
     public init(from decoder: Decoder) throws {
         value = try Value(from: decoder)
-        guard let decoder = decoder as? any ScalarDecoder else {
+        guard let decoder = decoder as? NodeDecoder else {
             location = SourceLocation(path: "", line: 1, column: 1)
             return
         }

@@ -26,7 +26,7 @@ public struct ReportedNumber: Sendable, Hashable, Comparable, Decodable, CustomS
     }
 
     public init(from decoder: Decoder) throws {
-        guard let decoder = decoder as? any ScalarDecoder else {
+        guard let decoder = decoder as? NodeDecoder else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected a number"))
         }
         guard let scalar = decoder.scalar, !decoder.node.isNull else {

@@ -39,10 +39,10 @@ extension ContextBuilder {
         context["report_kind"] = reportKindLabel(report)
 
         // "Jämför med": the same section in the other reports, or a note that it is missing.
-        context["compare"] = wrap(comparisonReports(for: report).map { other -> Context in
-            var item: Context = ["label": reportLabel(other)]
-            if let match = other.sections.first(where: { $0.kind == section.kind }) {
-                item["href"] = linker.href(from: page, to: sectionPath(other, match))
+        context["compare"] = wrap((comparisons[report.id] ?? []).map { other -> Context in
+            var item: Context = ["label": other.label]
+            if let path = other.sectionPaths[section.kind] {
+                item["href"] = linker.href(from: page, to: path)
             }
             return item
         })
@@ -125,7 +125,9 @@ extension ContextBuilder {
                 var missing = false
                 if case .missing = cell.content { missing = true }
                 // Every key set explicitly: Mustache would otherwise find the table's own "missing".
-                return ["text": text, "numeric": numeric, "missing": missing, "cell_note": cell.note ?? ""]
+                // A cell without a note says so with false: an empty text is a value to Mustache
+                // and wrote an empty note span (and a space) into every such cell.
+                return ["text": text, "numeric": numeric, "missing": missing, "cell_note": cell.note.map { $0 as Any } ?? false]
             }
             return ["label": label, "cells": cells]
         }

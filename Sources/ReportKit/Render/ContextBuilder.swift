@@ -18,8 +18,12 @@ struct ContextBuilder {
     let municipalities: [String: Document<MunicipalityMatter>]
     let metrics: [String: Document<MetricMatter>]
     /// Reports by year and by municipality, for "Jämför med" on a large site.
-    let reportsByYear: [Int: [Report]]
-    let reportsByMunicipality: [String: [Report]]
+    /// Report id → what its section pages compare with. Worked out once per report: doing it
+    /// per page (filtering every report, copying each) was 7 % of a 10 000-page build.
+    let comparisons: [String: [Comparison]]
+    /// Report id → metric → the report's headline outcome (see `headline`), worked out once:
+    /// the start page, metric pages and report pages ask for it about every report.
+    let headlines: [String: [String: NormalisedFigure]]
 
     init(site: Site, linker: Linker, bodies: [String: RenderedBody]) {
         self.site = site
@@ -37,26 +41,63 @@ struct ContextBuilder {
         pagesByPath = Dictionary(site.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         municipalities = Dictionary(site.content.municipalities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         metrics = Dictionary(site.content.metrics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        reportsByYear = Dictionary(grouping: site.content.reports) { $0.index.matter.year.value }
-        reportsByMunicipality = Dictionary(grouping: site.content.reports) { $0.index.matter.municipality.value }
+        let reports = site.content.reports
+        let reportsByYear = Dictionary(grouping: reports.indices) { reports[$0].index.matter.year.value }
+        let reportsByMunicipality = Dictionary(grouping: reports.indices) { reports[$0].index.matter.municipality.value }
+        let shortNames = Dictionary(site.content.municipalities.map { ($0.id, $0.matter.shortName) }, uniquingKeysWith: { first, _ in first })
+        var comparisons: [String: [Comparison]] = [:]
+        for (index, report) in reports.enumerated() where comparisons[report.id] == nil {
+            comparisons[report.id] = Self.comparisonReports(for: index, in: reports, byYear: reportsByYear,
+                                                            byMunicipality: reportsByMunicipality).map { reports[$0] }.map { other in
+                let municipality = other.index.matter.municipality.value
+                return Comparison(
+                    label: "\(shortNames[municipality] ?? municipality) \(other.index.matter.year.value)",
+                    sectionPaths: Dictionary(other.sections.map { ($0.kind, "\(other.id)/\($0.kind.rawValue)/") },
+                                             uniquingKeysWith: { first, _ in first }))
+            }
+        }
+        self.comparisons = comparisons
+        var headlines: [String: [String: NormalisedFigure]] = [:]
+        for report in reports where headlines[report.id] == nil {
+            headlines[report.id] = Self.headlines(in: report, figuresBySection: figuresBySection)
+        }
+        self.headlines = headlines
+    }
+
+    /// A report a section page offers to compare with: its label and the section paths it has.
+    struct Comparison {
+        let label: String
+        /// Section kind → site path of that section in the other report.
+        let sectionPaths: [SectionKind: String]
     }
 
     /// The reports a section page offers to compare with: all the others on a site of a few
     /// reports; on a large one, those of the same year and the municipality's other years,
     /// so that a page's links stay bounded however many reports there are.
-    func comparisonReports(for report: Report) -> [Report] {
-        if content.reports.count <= 12 { return content.reports.filter { $0.id != report.id } }
-        let sameYear = reportsByYear[report.index.matter.year.value] ?? []
-        let sameMunicipality = reportsByMunicipality[report.index.matter.municipality.value] ?? []
-        let chosen = Set((sameYear.prefix(12) + sameMunicipality).map(\.id)).subtracting([report.id])
-        return content.reports.filter { chosen.contains($0.id) }
+    /// `byYear` and `byMunicipality` hold positions in `reports`, which is also the order returned.
+    static func comparisonReports(for index: Int, in reports: [Report],
+                                  byYear: [Int: [Int]], byMunicipality: [String: [Int]]) -> [Int] {
+        if reports.count <= 12 { return reports.indices.filter { reports[$0].id != reports[index].id } }
+        let report = reports[index]
+        let sameYear = byYear[report.index.matter.year.value] ?? []
+        let sameMunicipality = byMunicipality[report.index.matter.municipality.value] ?? []
+        var chosen = Set((sameYear.prefix(12) + sameMunicipality).map { reports[$0].id })
+        chosen.remove(report.id)
+        // Each chosen id once, at its first position, as filtering `reports` would give.
+        var seen: Set<String> = []
+        return (sameYear.prefix(12) + sameMunicipality).sorted().filter { chosen.contains(reports[$0].id) && seen.insert(reports[$0].id).inserted }
     }
 
     var content: Content { site.content }
 
     // MARK: - Common parts
 
+    /// Everything `page`'s template shows, ready for Mustache (see `TemplateText`).
     func context(for page: Page) -> Context {
+        TemplateText.prepare(values(for: page))
+    }
+
+    func values(for page: Page) -> Context {
         var context: Context = [
             "lang": "sv",
             "title": page.title,
@@ -208,12 +249,39 @@ struct ContextBuilder {
         return levels.first { $0.id.value == id }
     }
 
+    /// The report's own figure for a metric: the outcome for the whole committee, for the
+    /// report's period if it states one, else the first it states.
     func headline(_ metric: String, basis: Figure.Basis = .utfall, in report: Report) -> NormalisedFigure? {
+        if basis == .utfall, let table = headlines[report.id] { return table[metric] }
+        return Self.headline(metric, basis: basis, in: report, figuresBySection: figuresBySection)
+    }
+
+    static func headline(_ metric: String, basis: Figure.Basis, in report: Report,
+                         figuresBySection: [String: [NormalisedFigure]]) -> NormalisedFigure? {
         let candidates = report.sections.flatMap { figuresBySection["\(report.id)/\($0.kind.rawValue)"] ?? [] }.filter {
             $0.figure.metric.value == metric && $0.figure.basis == basis && $0.figure.breakdown == nil
         }
         return candidates.first { $0.figure.period.value.start == report.index.matter.period.value.start
             && $0.figure.period.value.end == report.index.matter.period.value.end } ?? candidates.first
+    }
+
+    /// `headline(_:in:)` of every metric the report states an outcome for, in one pass.
+    static func headlines(in report: Report, figuresBySection: [String: [NormalisedFigure]]) -> [String: NormalisedFigure] {
+        let period = report.index.matter.period.value
+        var first: [String: NormalisedFigure] = [:]
+        var forPeriod: [String: NormalisedFigure] = [:]
+        for section in report.sections {
+            for figure in figuresBySection["\(report.id)/\(section.kind.rawValue)"] ?? []
+            where figure.figure.basis == .utfall && figure.figure.breakdown == nil {
+                let metric = figure.figure.metric.value
+                if first[metric] == nil { first[metric] = figure }
+                if forPeriod[metric] == nil, figure.figure.period.value.start == period.start,
+                   figure.figure.period.value.end == period.end {
+                    forPeriod[metric] = figure
+                }
+            }
+        }
+        return first.merging(forPeriod) { _, matching in matching }
     }
 
     func format(_ figure: NormalisedFigure?) -> String {

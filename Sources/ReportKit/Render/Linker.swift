@@ -16,21 +16,29 @@ public struct Linker: Sendable {
         self.baseURL = base
     }
 
-    /// The folder the page's file is in, as a site path: "" for the root.
-    func directory(of page: Page) -> String {
-        let output = page.outputPath
-        guard let slash = output.lastIndex(of: "/") else { return "" }
-        return String(output[...slash])
-    }
-
     /// Prefix that leads from `page` back to the site root: "../../".
     public func root(from page: Page) -> String {
         if case .notFound = page.kind, let base = baseURL {
             // Served for any missing address, at any depth: only absolute links work.
             return Self.path(of: base)
         }
-        let depth = directory(of: page).split(separator: "/").count
-        return String(repeating: "../", count: depth)
+        return String(repeating: "../", count: Self.depth(of: page.outputPath))
+    }
+
+    /// How many folders deep a file lies: the non-empty segments before its last `/`. Counted
+    /// on bytes, since every href asks for it (a Character split here showed in the profile).
+    static func depth(of path: String) -> Int {
+        var depth = 0
+        var inSegment = false
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if inSegment { depth += 1 }
+                inSegment = false
+            } else {
+                inSegment = true
+            }
+        }
+        return depth
     }
 
     /// Link from `page` to the page at site path `target` ("" or "…/"), with an optional anchor.

@@ -8,9 +8,10 @@ public struct OutputFile: Sendable {
     public let contents: Contents
 
     public enum Contents: Sendable {
-        case bytes([UInt8])
-        /// A page, written as UTF-8.
+        /// Text written as UTF-8; a page's HTML is kept as the String it was rendered into,
+        /// rather than copied into bytes while the String is still needed for link checking.
         case text(String)
+        case bytes([UInt8])
         /// A file copied as it is (theme and content assets).
         case copy(URL)
     }
@@ -83,7 +84,7 @@ public struct SiteRenderer {
         progress?.begin("render", total: rendering.count)
         let library = templates.library
         let fresh = Parallel.map(rendering, parallel: parallel) { page -> (String, Set<String>, Set<String>) in
-            let html = library.render(builder.context(for: page), withTemplate: page.template) ?? ""
+            let html = (library.render(builder.context(for: page), withTemplate: page.template) ?? "").compacted()
             let (ids, duplicates) = Self.ids(in: html)
             progress?.advance()
             return (html, ids, duplicates)

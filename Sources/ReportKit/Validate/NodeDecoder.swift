@@ -82,6 +82,9 @@ final class DecodingSession {
 struct ReportedError: Error {}
 
 /// Gives schema types the raw scalar text, so that numbers keep the digits the report printed.
+/// Schema types reach it with `decoder as? NodeDecoder`: a cast to a concrete type compares
+/// metadata, while a cast to `any ScalarDecoder` is a runtime conformance lookup, and every
+/// located value makes one.
 protocol ScalarDecoder: Decoder {
     var scalar: Node.Scalar? { get }
     var session: DecodingSession { get }
@@ -91,14 +94,24 @@ protocol ScalarDecoder: Decoder {
 struct NodeDecoder: ScalarDecoder {
     let node: Node
     let session: DecodingSession
-    let codingPath: [CodingKey]
+    /// The way here, kept as a linked list and turned into `codingPath` only when asked
+    /// (for a message): copying the array into every child was a cost of every value.
+    let path: CodingPathStep?
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     init(node: Node, session: DecodingSession, codingPath: [CodingKey]) {
         self.node = node
         self.session = session
-        self.codingPath = codingPath
+        self.path = codingPath.reduce(nil) { CodingPathStep(parent: $0, key: $1) }
     }
+
+    private init(node: Node, session: DecodingSession, path: CodingPathStep?) {
+        self.node = node
+        self.session = session
+        self.path = path
+    }
+
+    var codingPath: [CodingKey] { path?.keys ?? [] }
 
     var scalar: Node.Scalar? {
         if case .scalar(let scalar) = node { return scalar }
@@ -133,20 +146,29 @@ struct NodeDecoder: ScalarDecoder {
         guard case .mapping(let mapping) = try checked() else {
             throw fail("expected a mapping (key: value pairs), found \(DecodingSession.describe(node))")
         }
-        var values: [String: (key: Node, value: Node)] = [:]
-        var order: [String] = []
-        for (key, value) in mapping {
-            values[key.string ?? ""] = (key, value)
-            order.append(key.string ?? "")
+        // Parallel arrays, searched from the end (a later key wins, as a dictionary would
+        // keep it): front matter mappings have a dozen keys at most, and hashing each key
+        // into a dictionary per mapping cost more than the scan.
+        var names: [String] = []
+        var pairs: [(key: Node, value: Node)] = []
+        names.reserveCapacity(mapping.count)
+        pairs.reserveCapacity(mapping.count)
+        for pair in mapping {
+            names.append(pair.key.string ?? "")
+            pairs.append(pair)
         }
         if let allKeys = Key.self as? any CaseIterable.Type {
-            let known = Set(allKeys.allCaseNames)
-            for (key, _) in mapping where !known.contains(key.string ?? "") {
-                let name = key.string ?? ""
+            // A name the keys accept is one of their cases (the schema's keys are enums). The
+            // full list is made only for a name they reject: making it for every mapping was
+            // most of this function's time.
+            for (name, (key, _)) in zip(names, pairs) {
+                if Key(stringValue: name)?.stringValue == name { continue }
+                let known = Set(allKeys.allCaseNames)
+                if known.contains(name) { continue }
                 session.report("unknown key \"\(name)\"\(Suggestion.hint(for: name, in: known.sorted()))", at: key)
             }
         }
-        return KeyedDecodingContainer(KeyedContainer<Key>(decoder: self, values: values, order: order))
+        return KeyedDecodingContainer(KeyedContainer<Key>(decoder: self, names: names, pairs: pairs))
     }
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
@@ -163,7 +185,7 @@ struct NodeDecoder: ScalarDecoder {
 
     /// A decoder for a child node, one coding-path step further.
     func child(_ node: Node, key: CodingKey) -> NodeDecoder {
-        NodeDecoder(node: node, session: session, codingPath: codingPath + [key])
+        NodeDecoder(node: node, session: session, path: CodingPathStep(parent: path, key: key))
     }
 
     /// Decodes `T` from this decoder's node, turning thrown errors into diagnostics.
@@ -177,6 +199,27 @@ struct NodeDecoder: ScalarDecoder {
     }
 }
 
+/// One step of a coding path, pointing back at the step before it.
+final class CodingPathStep {
+    let parent: CodingPathStep?
+    let key: CodingKey
+
+    init(parent: CodingPathStep?, key: CodingKey) {
+        self.parent = parent
+        self.key = key
+    }
+
+    var keys: [CodingKey] {
+        var keys: [CodingKey] = []
+        var step: CodingPathStep? = self
+        while let current = step {
+            keys.append(current.key)
+            step = current.parent
+        }
+        return keys.reversed()
+    }
+}
+
 extension CaseIterable {
     static var allCaseNames: [String] {
         allCases.compactMap { ($0 as? CodingKey)?.stringValue }
@@ -185,33 +228,41 @@ extension CaseIterable {
 
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: NodeDecoder
-    let values: [String: (key: Node, value: Node)]
-    /// Keys in the order they are written, so that decoding (and its errors) is deterministic.
-    let order: [String]
+    /// Key names in the order they are written, so that decoding (and its errors) is
+    /// deterministic; `pairs` holds the nodes at the same positions.
+    let names: [String]
+    let pairs: [(key: Node, value: Node)]
 
     var codingPath: [CodingKey] { decoder.codingPath }
-    var allKeys: [Key] { order.compactMap { Key(stringValue: $0) } }
+    var allKeys: [Key] { names.compactMap { Key(stringValue: $0) } }
 
-    func contains(_ key: Key) -> Bool { values[key.stringValue] != nil }
+    /// The key and value nodes written for `key`.
+    private subscript(_ key: Key) -> (key: Node, value: Node)? {
+        let name = key.stringValue
+        guard let index = names.lastIndex(of: name) else { return nil }
+        return pairs[index]
+    }
+
+    func contains(_ key: Key) -> Bool { self[key] != nil }
 
     func decodeNil(forKey key: Key) throws -> Bool {
-        guard let value = values[key.stringValue]?.value else { return true }
+        guard let value = self[key]?.value else { return true }
         return value.isNull
     }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        guard let value = values[key.stringValue]?.value else {
+        guard let value = self[key]?.value else {
             throw decoder.fail("missing required key \"\(key.stringValue)\"\(where_)")
         }
         if value.isNull, !(T.self is any OptionalProtocol.Type) {
-            decoder.session.report("\"\(key.stringValue)\" needs a value", at: values[key.stringValue]?.key)
+            decoder.session.report("\"\(key.stringValue)\" needs a value", at: self[key]?.key)
             throw ReportedError()
         }
         return try decoder.child(value, key: key).decodeValue(T.self)
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        guard let value = values[key.stringValue]?.value, !value.isNull else { return nil }
+        guard let value = self[key]?.value, !value.isNull else { return nil }
         return try decoder.child(value, key: key).decodeValue(T.self)
     }
 
@@ -220,18 +271,18 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        guard let value = values[key.stringValue]?.value else { throw decoder.fail("missing required key \"\(key.stringValue)\"") }
+        guard let value = self[key]?.value else { throw decoder.fail("missing required key \"\(key.stringValue)\"") }
         return try decoder.child(value, key: key).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
-        guard let value = values[key.stringValue]?.value else { throw decoder.fail("missing required key \"\(key.stringValue)\"") }
+        guard let value = self[key]?.value else { throw decoder.fail("missing required key \"\(key.stringValue)\"") }
         return try decoder.child(value, key: key).unkeyedContainer()
     }
 
     func superDecoder() throws -> Decoder { decoder }
     func superDecoder(forKey key: Key) throws -> Decoder {
-        guard let value = values[key.stringValue]?.value else { throw decoder.fail("missing required key \"\(key.stringValue)\"") }
+        guard let value = self[key]?.value else { throw decoder.fail("missing required key \"\(key.stringValue)\"") }
         return decoder.child(value, key: key)
     }
 }

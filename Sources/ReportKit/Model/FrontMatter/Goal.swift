@@ -43,7 +43,7 @@ public struct Goal: Decodable, Sendable, Hashable {
         case text(String)
 
         public init(from decoder: Decoder) throws {
-            if let scalar = (decoder as? any ScalarDecoder)?.scalar, scalar.style == .plain,
+            if let scalar = (decoder as? NodeDecoder)?.scalar, scalar.style == .plain,
                let number = ReportedNumber(parsing: scalar.string) {
                 self = .number(number)
             } else {

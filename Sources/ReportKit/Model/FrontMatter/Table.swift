@@ -34,9 +34,9 @@ public struct Table: Decodable, Sendable, Hashable {
         enum CodingKeys: String, CodingKey, CaseIterable { case cells, unit }
 
         public init(from decoder: Decoder) throws {
-            location = (decoder as? any ScalarDecoder).map { $0.session.location(of: $0.node) }
+            location = (decoder as? NodeDecoder).map { $0.session.location(of: $0.node) }
                 ?? SourceLocation(path: "", line: 1, column: 1)
-            if case .sequence = (decoder as? any ScalarDecoder)?.node {
+            if case .sequence = (decoder as? NodeDecoder)?.node {
                 var container = try decoder.unkeyedContainer()
                 var cells: [Cell] = []
                 while !container.isAtEnd { cells.append(try container.decode(Cell.self)) }
@@ -81,7 +81,7 @@ public struct Table: Decodable, Sendable, Hashable {
         }
 
         public init(from decoder: Decoder) throws {
-            guard let decoder = decoder as? any ScalarDecoder else { throw ReportedError() }
+            guard let decoder = decoder as? NodeDecoder else { throw ReportedError() }
             location = decoder.session.location(of: decoder.node)
             if decoder.node.isNull {
                 content = .missing
@@ -122,7 +122,7 @@ public struct Table: Decodable, Sendable, Hashable {
         enum CodingKeys: String, CodingKey, CaseIterable { case sum, total, parts, difference, minuend, subtrahend }
 
         public init(from decoder: Decoder) throws {
-            location = (decoder as? any ScalarDecoder).map { $0.session.location(of: $0.node) }
+            location = (decoder as? NodeDecoder).map { $0.session.location(of: $0.node) }
                 ?? SourceLocation(path: "", line: 1, column: 1)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             sum = try container.decodeIfPresent([Located<String>].self, forKey: .sum)

@@ -1,0 +1,40 @@
+/// What the rules said about each report, kept by a `BuildSession` so that a rebuild checks
+/// only the reports whose files changed. A report's rules also read the scale, the
+/// municipalities, metrics and themes, and which files failed: when any of those change,
+/// every report is checked again.
+public struct RuleCache: Sendable {
+    private var shared: [SourceFile] = []
+    private var failed: Set<String> = []
+    private var reports: [String: (files: [SourceFile], diagnostics: [Diagnostic])] = [:]
+
+    public init() {}
+
+    /// The same diagnostics as `ContentRules.check(content)`, in the same order.
+    mutating func check(_ content: Content) -> [Diagnostic] {
+        var checker = RuleChecker(content: content)
+        checker.checkScale()
+        for municipality in content.municipalities { checker.check(municipality) }
+        for metric in content.metrics { checker.check(metric) }
+
+        let shared = [content.scale?.file].compactMap { $0 } + content.municipalities.map(\.file)
+            + content.metrics.map(\.file) + content.themes.map(\.file)
+        if shared != self.shared || content.failedFiles != failed { reports = [:] }
+        self.shared = shared
+        failed = content.failedFiles
+
+        var kept: [String: (files: [SourceFile], diagnostics: [Diagnostic])] = [:]
+        for report in content.reports {
+            let files = [report.index.file] + report.sections.map(\.document.file)
+            if let previous = reports[report.id], previous.files == files {
+                checker.diagnostics += previous.diagnostics
+                kept[report.id] = previous
+                continue
+            }
+            let before = checker.diagnostics.count
+            checker.check(report)
+            kept[report.id] = (files, Array(checker.diagnostics[before...]))
+        }
+        reports = kept
+        return checker.diagnostics
+    }
+}
