@@ -62,11 +62,13 @@ public struct SiteRenderer {
         let pages = site.pages
         let targets: Set<String>? = memo.flatMap { Invalidation.pages(from: $0.site, to: site) }
         func stale(_ page: Page) -> Bool { targets?.contains(page.path) ?? true }
+        /// What this render reuses: nothing when every page is rendered again.
+        let kept = targets == nil ? nil : memo
 
         // Markdown, for the pages that changed.
         progress?.begin("markdown", total: 0)
         let markdown = MarkdownStage(site: site, linker: linker)
-        var bodies = memo.map { targets == nil ? [:] : $0.bodies } ?? [:]
+        var bodies = kept?.bodies ?? [:]
         let changed = pages.filter(stale)
         for (page, body) in zip(changed, Parallel.map(changed, parallel: parallel) { markdown.render($0) }) {
             bodies[page.path] = body
@@ -75,8 +77,8 @@ public struct SiteRenderer {
 
         // Templates, for the pages that changed and the pages whose backlinks did.
         var render = Set(changed.map(\.path))
-        if let memo, targets != nil {
-            for page in pages where memo.backlinks[page.path] != builder.backlinkSignature(of: page.path) {
+        if let kept {
+            for page in pages where kept.backlinks[page.path] != builder.backlinkSignature(of: page.path) {
                 render.insert(page.path)
             }
         }
@@ -89,9 +91,9 @@ public struct SiteRenderer {
             progress?.advance()
             return (html, ids, duplicates)
         }
-        var htmls = memo.map { targets == nil ? [:] : $0.htmls } ?? [:]
-        var ids = memo.map { targets == nil ? [:] : $0.ids } ?? [:]
-        var anchorProblems = memo.map { targets == nil ? [:] : $0.anchorProblems } ?? [:]
+        var htmls = kept?.htmls ?? [:]
+        var ids = kept?.ids ?? [:]
+        var anchorProblems = kept?.anchorProblems ?? [:]
         var anchorsMoved = false
         for (page, (html, pageIDs, duplicates)) in zip(rendering, fresh) {
             htmls[page.path] = html
@@ -116,13 +118,13 @@ public struct SiteRenderer {
             }
         }
 
-        let fixedFiles = memo.flatMap { targets == nil ? nil : $0.fixedFiles }
+        let fixedFiles = kept?.fixedFiles
             ?? Sitemap(pages: pages, linker: linker).files()
                 + templates.assets.map { OutputFile(path: $0, contents: .copy(templates.root.appendingPathComponent($0))) }
                 + site.content.assets.map { OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))) }
         let dataFiles: [OutputFile]
-        if let memo, targets?.isEmpty == true {
-            dataFiles = memo.dataFiles
+        if let kept, targets?.isEmpty == true {
+            dataFiles = kept.dataFiles
         } else {
             let headings = Dictionary(pages.map { ($0.path, (bodies[$0.path]?.headings ?? []).map(\.text)) }, uniquingKeysWith: { a, _ in a })
             dataFiles = DataExport(content: site.content, linker: linker).files()
@@ -134,24 +136,14 @@ public struct SiteRenderer {
         // Every link of every page, generated ones included: a template or a context that
         // writes a wrong href fails the build like a wrong link in Markdown does. When no
         // anchor moved, only the pages rendered again can have new broken links.
-        var linkProblems = memo.map { targets == nil ? [:] : $0.linkProblems } ?? [:]
+        var linkProblems = kept?.linkProblems ?? [:]
         if checkGeneratedLinks {
             progress?.begin("check links", total: 0)
-            let recheckAll = targets == nil || anchorsMoved || !(memo?.linksChecked ?? false)
+            let recheckAll = anchorsMoved || !(kept?.linksChecked ?? false)
             let checking = recheckAll ? pages : rendering
-            let checker = LinkChecker(anchors: Dictionary(uniqueKeysWithValues: pages.map { ($0.outputPath, ids[$0.path] ?? []) }),
-                                      files: files.map(\.path))
-            let sitePath = linker.baseURL.map(Linker.path(of:)) ?? "/"
-            var markdownLinks: [String: Set<String>] = [:]
-            for page in checking { markdownLinks[page.outputPath] = bodies[page.path]?.writtenHrefs }
-            let byOutput = Dictionary(checking.map { ($0.outputPath, $0) }, uniquingKeysWith: { a, _ in a })
             for page in checking { linkProblems[page.path] = nil }
-            for (output, link, reason) in checker.brokenLinks(in: checking.map { (path: $0.outputPath, html: htmls[$0.path] ?? "") },
-                                                             sitePath: sitePath, skipping: markdownLinks, parallel: parallel) {
-                let page = byOutput[output]
-                let location = page?.source?.location(line: 1)
-                    ?? SourceLocation(path: "\(templates.displayRoot)/\(page?.template ?? "layout").mustache", line: 1, column: 1)
-                linkProblems[page?.path ?? output, default: []].append(.error("page /\(output) links to \"\(link)\": \(reason)", at: location))
+            for (page, problems) in brokenLinks(on: checking, htmls: htmls, ids: ids, bodies: bodies, files: files.map(\.path)) {
+                linkProblems[page] = problems
             }
             for page in pages { diagnostics += linkProblems[page.path] ?? [] }
         }
@@ -162,6 +154,26 @@ public struct SiteRenderer {
             fixedFiles: fixedFiles, dataFiles: dataFiles,
             linksChecked: checkGeneratedLinks)
         return Result(files: files, diagnostics: diagnostics, memo: newMemo, renderedPages: rendering.count)
+    }
+
+    /// The broken links of `checking`, by page path, checked against every page's ids and every file.
+    private func brokenLinks(on checking: [Page], htmls: [String: String], ids: [String: Set<String>],
+                             bodies: [String: RenderedBody], files: [String]) -> [String: [Diagnostic]] {
+        let checker = LinkChecker(anchors: Dictionary(uniqueKeysWithValues: site.pages.map { ($0.outputPath, ids[$0.path] ?? []) }),
+                                  files: files)
+        let sitePath = linker.baseURL.map(Linker.path(of:)) ?? "/"
+        var markdownLinks: [String: Set<String>] = [:]
+        for page in checking { markdownLinks[page.outputPath] = bodies[page.path]?.writtenHrefs }
+        let byOutput = Dictionary(checking.map { ($0.outputPath, $0) }, uniquingKeysWith: { a, _ in a })
+        var problems: [String: [Diagnostic]] = [:]
+        for (output, link, reason) in checker.brokenLinks(in: checking.map { (path: $0.outputPath, html: htmls[$0.path] ?? "") },
+                                                         sitePath: sitePath, skipping: markdownLinks, parallel: parallel) {
+            let page = byOutput[output]
+            let location = page?.source?.location(line: 1)
+                ?? SourceLocation(path: "\(templates.displayRoot)/\(page?.template ?? "layout").mustache", line: 1, column: 1)
+            problems[page?.path ?? output, default: []].append(.error("page /\(output) links to \"\(link)\": \(reason)", at: location))
+        }
+        return problems
     }
 
     /// Every `id="…"` in a page, and those that occur twice.
