@@ -45,6 +45,9 @@ public struct BuildResult: Sendable {
     public var files: [OutputFile] = []
     /// Pages whose templates ran: all of them, except in a rebuild of a `BuildSession`.
     public var pagesRendered = 0
+    /// In a rebuild, the output paths of the pages rendered again (`huddinge-2020/index.html`);
+    /// nil when every page was.
+    public var rerendered: Set<String>?
     /// Stage name, seconds, and the process's peak resident memory (bytes) when it ended, in pipeline order.
     public var timings: [(stage: String, seconds: Double, peakMemory: Int)] = []
     public var succeeded: Bool { !diagnostics.hasErrors }
@@ -75,7 +78,11 @@ public final class BuildSession {
         self.options = options
     }
 
-    public func build() -> BuildResult {
+    /// - Parameter preview: called before the full render when a change inside one report
+    ///   reaches pages beyond its own: with that report's own pages rendered again and every
+    ///   other page as the last build left it, so that `serve` can show the edited page at
+    ///   once. Not called when the content has errors.
+    public func build(preview: ((BuildResult) -> Void)? = nil) -> BuildResult {
         var result = BuildResult()
         var clock = ContinuousClock.now
         func lap(_ stage: String) {
@@ -124,14 +131,28 @@ public final class BuildSession {
         if templates.sources != templateSources { memo = nil }
         templateSources = templates.sources
         let linker = Linker(baseURL: options.baseURL)
-        let rendered = SiteRenderer(site: site, templates: templates, linker: linker,
+        let renderer = SiteRenderer(site: site, templates: templates, linker: linker,
                                     contentRoot: options.content, parallel: options.parallel, progress: options.progress)
-            .render(checkGeneratedLinks: !result.diagnostics.hasErrors, reusing: memo)
+        if let preview, let memo, !result.diagnostics.hasErrors,
+           let change = Invalidation.change(from: memo.site, to: site), !change.own.isEmpty, change.own != change.pages {
+            let quick = renderer.render(reusing: memo, ownPagesOnly: true)
+            if !quick.diagnostics.hasErrors {
+                var early = result
+                early.files = quick.files
+                early.pagesRendered = quick.renderedPages
+                early.rerendered = quick.rerendered
+                early.diagnostics = (early.diagnostics + quick.diagnostics).sortedForDisplay()
+                lap("preview")
+                preview(early)
+            }
+        }
+        let rendered = renderer.render(checkGeneratedLinks: !result.diagnostics.hasErrors, reusing: memo)
         // A failed build's pages lack the files that failed; the next build compares with the
         // last good one instead, so fixing a mistake re-renders only what it reaches.
         if !result.diagnostics.hasErrors && !rendered.diagnostics.hasErrors { memo = rendered.memo }
         result.files = rendered.files
         result.pagesRendered = rendered.renderedPages
+        result.rerendered = rendered.rerendered
         result.diagnostics += rendered.diagnostics
         result.diagnostics = result.diagnostics.sortedForDisplay()
         lap("render")

@@ -62,11 +62,27 @@ enum LiveReload {
         document.body.append(box);
       }
 
+      // Files as the server names them: "huddinge-2020/ekonomi/index.html", "assets/style.css".
+      function file(pathname) {
+        const path = decodeURIComponent(pathname).replace(/^\/+/, "");
+        return path === "" || path.endsWith("/") ? path + "index.html" : path;
+      }
+      // This page and everything it loaded (stylesheet, scripts, the search index).
+      function shows(changed) {
+        if (changed === null || changed.includes(file(location.pathname))) return true;
+        return performance.getEntriesByType("resource").some((entry) => {
+          const url = new URL(entry.name);
+          return url.origin === location.origin && changed.includes(file(url.pathname));
+        });
+      }
+
       const events = new EventSource("/__arsrapport/events");
       events.addEventListener("status", (event) => {
         const status = JSON.parse(event.data);
         const build = status.server + " " + status.generation;
-        const changed = shown !== null && build !== shown;
+        const restarted = shown !== null && !shown.startsWith(status.server + " ");
+        const touched = shows(status.changed);
+        const changed = shown !== null && build !== shown && (touched || restarted);
         shown = build;
         document.documentElement.dataset.arsrapportLive = build;  // tests wait for it
         if (status.errors.length > 0) {

@@ -9,10 +9,20 @@ final class LiveSite: Sendable {
     struct State: Sendable {
         /// Output path → contents, from the last build that succeeded.
         var files: [String: OutputFile.Contents] = [:]
+        /// Size and modification time of the files served from disk (assets), to tell whether
+        /// they changed between builds.
+        var stamps: [String: String] = [:]
         /// Errors of the last build, as `path:line:col: error: message`; empty when it succeeded.
         var errors: [String] = []
         /// Counts builds, so that a browser tab can tell a new build from the one it shows.
         var generation = 0
+        /// Files the last build changed (`huddinge-2020/ekonomi/index.html`, `assets/style.css`),
+        /// so that a tab reloads only when its page or something it loaded changed; nil for the
+        /// first build.
+        var changed: [String]?
+        /// The last build was a preview: the changed report's own pages, with the comparison
+        /// pages still to come.
+        var preview = false
     }
 
     private let state = Mutex(State())
@@ -23,16 +33,50 @@ final class LiveSite: Sendable {
     var current: State { state.withLock { $0 } }
 
     /// Takes a build's result and tells every open tab.
-    func publish(_ result: BuildResult) {
+    func publish(_ result: BuildResult, preview: Bool = false) {
         let event = state.withLock { state -> String in
             state.generation += 1
+            state.preview = preview
             state.errors = result.diagnostics.filter { $0.severity == .error }.map(\.description)
+            state.changed = []
             if result.succeeded {
-                state.files = Dictionary(result.files.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
+                let files = Dictionary(result.files.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
+                let stamps = files.compactMapValues { contents -> String? in
+                    if case .copy(let url) = contents { return Self.stamp(of: url) } else { return nil }
+                }
+                if state.generation > 1 {
+                    // Only pages rendered again can differ; every other file is compared.
+                    let candidates = result.rerendered.map { rendered in
+                        rendered.union(files.keys.filter { !$0.hasSuffix(".html") })
+                    } ?? Set(files.keys)
+                    state.changed = candidates.union(state.files.keys.filter { files[$0] == nil }).filter { path in
+                        !Self.same(state.files[path], files[path]) || state.stamps[path] != stamps[path]
+                    }.sorted()
+                } else {
+                    state.changed = nil
+                }
+                state.files = files
+                state.stamps = stamps
             }
             return statusEvent(state)
         }
         for listener in listeners.withLock({ Array($0.values) }) { listener.yield(event) }
+    }
+
+    static func same(_ a: OutputFile.Contents?, _ b: OutputFile.Contents?) -> Bool {
+        switch (a, b) {
+        case (.text(let x)?, .text(let y)?): return x == y
+        case (.bytes(let x)?, .bytes(let y)?): return x == y
+        case (.copy(let x)?, .copy(let y)?): return x == y  // and their stamps, compared apart
+        case (nil, nil): return true
+        default: return false
+        }
+    }
+
+    static func stamp(of url: URL) -> String {
+        var status = stat()
+        guard stat(url.path, &status) == 0 else { return "missing" }
+        return "\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
     }
 
     /// A stream of server-sent events: the current status at once, then one per build.
@@ -55,10 +99,23 @@ final class LiveSite: Sendable {
         for listener in listeners.withLock({ Array($0.values) }) { listener.finish() }
     }
 
-    /// `event: status` with `{"server": id, "generation": n, "errors": [...]}`.
+    /// `event: status` with `{"server": id, "generation": n, "errors": [...], "changed": [...] or null,
+    /// "preview": bool}`.
     func statusEvent(_ state: State) -> String {
-        struct Status: Encodable { let server: String; let generation: Int; let errors: [String] }
-        let status = Status(server: server, generation: state.generation, errors: state.errors)
+        struct Status: Encodable {
+            let server: String, generation: Int, errors: [String], changed: [String]?, preview: Bool
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(server, forKey: .server)
+                try container.encode(generation, forKey: .generation)
+                try container.encode(errors, forKey: .errors)
+                try container.encode(changed, forKey: .changed)  // null, not left out: "any page"
+                try container.encode(preview, forKey: .preview)
+            }
+            enum CodingKeys: String, CodingKey { case server, generation, errors, changed, preview }
+        }
+        let status = Status(server: server, generation: state.generation, errors: state.errors, changed: state.changed,
+                            preview: state.preview)
         let json = (try? JSONEncoder().encode(status)) ?? Data("{}".utf8)
         return "event: status\ndata: \(String(decoding: json, as: UTF8.self))\n\n"
     }

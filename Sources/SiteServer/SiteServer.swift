@@ -49,7 +49,8 @@ public final class SiteServer: Sendable {
             readyContinuation.yield(nil)
             while !stopped.load(ordering: .relaxed) {
                 guard watcher.waitForChange(timeout: 0.25) else { continue }
-                report(session.build(), rebuild: true)
+                let result = session.build { preview in self.report(preview, rebuild: true, preview: true) }
+                report(result, rebuild: true)
             }
         }
         rebuilds.start()
@@ -81,14 +82,16 @@ public final class SiteServer: Sendable {
         let description: String
     }
 
-    private func report(_ result: BuildResult, rebuild: Bool) {
-        site.publish(result)
+    private func report(_ result: BuildResult, rebuild: Bool, preview: Bool = false) {
+        site.publish(result, preview: preview)
         let problems = DiagnosticFormatter.format(result.diagnostics.filter { $0.severity == .error }, as: .text)
         let milliseconds = Int((result.timings.reduce(0) { $0 + $1.seconds } * 1000).rounded())
         if !result.succeeded {
             log(problems + "build failed: \(result.diagnostics.filter { $0.severity == .error }.count) errors; still serving the last good build (\(milliseconds) ms)")
         } else if quiet {
             return
+        } else if preview {
+            log("rebuilt the \(result.pagesRendered) pages of the changed report in \(milliseconds) ms; the comparisons follow")
         } else if rebuild {
             log("rebuilt \(result.pagesRendered) of \(result.files.filter { $0.path.hasSuffix(".html") }.count) pages in \(milliseconds) ms")
         } else {

@@ -31,8 +31,18 @@ import Testing
     /// Rebuilds in the session and from scratch, and requires the same result.
     @discardableResult
     static func expectSameAsScratch(_ session: BuildSession, _ site: TestSite, _ step: String) -> BuildResult {
-        let incremental = session.build()
+        nonisolated(unsafe) var preview: BuildResult?
+        let incremental = session.build { preview = $0 }
         let scratch = SiteBuilder.build(options(site))
+        if let preview {
+            // The preview's pages are those of the full build; the others are the last build's.
+            let (early, full) = (bytes(preview.files), bytes(scratch.files))
+            let own = preview.rerendered ?? []
+            #expect(!own.isEmpty && own.isSubset(of: incremental.rerendered ?? []), "preview after \(step)")
+            let different = own.filter { early[$0] != full[$0] }.sorted()
+            #expect(different.isEmpty, "preview pages differ after \(step): \(different)")
+            #expect(preview.errors.isEmpty)
+        }
         #expect(incremental.lines == scratch.lines, "diagnostics differ after: \(step)")
         let (a, b) = (bytes(incremental.files), bytes(scratch.files))
         #expect(a.keys.sorted() == b.keys.sorted(), "file lists differ after: \(step)")
@@ -63,6 +73,9 @@ import Testing
         try edit(site, "huddinge-2020/ekonomi.md") { $0.replacingOccurrences(of: "value: 243.0", with: "value: 244.5") }
         let figure = Self.expectSameAsScratch(session, site, "a figure's value")
         #expect(figure.pagesRendered > 0 && figure.pagesRendered < total / 2, "rendered \(figure.pagesRendered) of \(total)")
+        #expect(figure.rerendered?.contains("huddinge-2020/ekonomi/index.html") == true)
+        #expect(figure.rerendered?.contains("jamfor/nettokostnad/index.html") == true)
+        #expect(figure.timings.contains { $0.stage == "preview" }, "a figure's edit is previewed")
 
         try edit(site, "huddinge-2020/ekonomi.md") { $0.replacingOccurrences(of: "## Volymer", with: "## Volymer och antal") }
         Self.expectSameAsScratch(session, site, "a heading (anchors move)")

@@ -114,6 +114,13 @@ class Events:
         except queue.Empty:
             return None
 
+    def final(self, first):
+        """The event of the full build that follows `first` (itself, unless it was a preview)."""
+        status = first
+        while status is not None and status.get("preview"):
+            status = self.next()
+        return status
+
 
 def edit(root, path, old, new):
     file = root / path
@@ -142,11 +149,27 @@ def http_checks(server, root):
     elapsed = time.perf_counter() - saved
     check("an edit sends a status event for the new build",
           status_event is not None and status_event["generation"] > first["generation"] and status_event["errors"] == [])
+    check("the event names the edited page among the changed ones",
+          status_event is not None and PAGE.strip("/") + "/index.html" in (status_event["changed"] or []),
+          f"changed: {status_event and status_event['changed']}")
     status, html = server.get(PAGE)
     check(f"the edited figure is served ({elapsed * 1000:.0f} ms from save to event)", "243,5" in html)
+    full = events.final(status_event)
+    check("the comparison pages follow: the metric page is rebuilt too",
+          full is not None and "jamfor/nettokostnad/index.html" in (full["changed"] or [])
+          and "243,5" in server.get("/jamfor/nettokostnad/")[1],
+          f"changed: {full and full['changed']}")
+
+    check("a page the edit does not reach is not reloaded", full is not None and "solna-2023/index.html" not in full["changed"])
+    stylesheet = root / "templates/assets/style.css"
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n/* edited */\n", encoding="utf-8")
+    styled = events.final(events.next())
+    check("an edited stylesheet is announced, so every page reloads",
+          styled is not None and "assets/style.css" in (styled["changed"] or []) and "/* edited */" in server.get("/assets/style.css")[1],
+          f"changed: {styled and styled['changed'][:5]}")
 
     edit(root, SECTION, "unit: mnkr", "unit: mnkk")
-    broken = events.next()
+    broken = events.final(events.next())
     errors = broken["errors"] if broken else []
     check("a mistake sends its error with path:line:col",
           any(re.match(r"content/huddinge-2020/ekonomi\.md:\d+:\d+: error: unit \"mnkk\"", e) for e in errors),
@@ -154,7 +177,7 @@ def http_checks(server, root):
     status, html = server.get(PAGE)
     check("the last good build is still served", status == 200 and "243,5" in html)
     edit(root, SECTION, "unit: mnkk", "unit: mnkr")
-    fixed = events.next()
+    fixed = events.final(events.next())
     check("fixing it sends a status event without errors", fixed is not None and fixed["errors"] == [])
     return server
 

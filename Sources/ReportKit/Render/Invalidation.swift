@@ -8,8 +8,9 @@
 /// what a build from scratch does. Backlinks are compared after Markdown has been rendered,
 /// by the renderer. Tests compare incremental output with a build from scratch.
 enum Invalidation {
-    /// The pages to render again, or nil for all of them.
-    static func pages(from old: Site, to new: Site) -> Set<String>? {
+    /// The pages to render again, and among them the changed reports' own pages, which
+    /// `serve` renders first; nil when every page must be rendered.
+    static func change(from old: Site, to new: Site) -> (pages: Set<String>, own: Set<String>)? {
         let before = old.content, after = new.content
         guard old.pages.map(\.path) == new.pages.map(\.path),
               old.pathsBySource == new.pathsBySource,
@@ -21,12 +22,14 @@ enum Invalidation {
         else { return nil }
 
         var paths: Set<String> = []
+        var own: Set<String> = []
         for (was, now) in zip(before.reports, after.reports) where was != now {
             // The report's identity is on many pages (labels, periods, "Jämför med").
             guard was.index.matter == now.index.matter,
                   was.sections.map(\.kind) == now.sections.map(\.kind) else { return nil }
-            paths.insert("\(now.id)/")
-            for section in now.sections { paths.insert("\(now.id)/\(section.kind.rawValue)/") }
+            own.insert("\(now.id)/")
+            for section in now.sections { own.insert("\(now.id)/\(section.kind.rawValue)/") }
+            paths.formUnion(own)
             for report in [was, now] {
                 for section in report.sections {
                     let matter = section.document.matter
@@ -45,7 +48,8 @@ enum Invalidation {
             // Start page (headline figures, goal counts) and the indexes (counts).
             paths.formUnion(["", "jamfor/", "teman/"])
         }
-        return paths.intersection(new.pages.map(\.path))
+        let existing = Set(new.pages.map(\.path))
+        return (paths.intersection(existing), own.intersection(existing))
     }
 
     /// What the goals page shows of a report: its sections' titles and goals.

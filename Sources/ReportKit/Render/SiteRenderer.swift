@@ -53,14 +53,21 @@ public struct SiteRenderer {
         public let memo: RenderMemo
         /// Pages whose templates ran (all of them without a memo).
         public let renderedPages: Int
+        /// Output paths (`huddinge-2020/index.html`) of the pages rendered again, whose HTML
+        /// may differ from the memo's; nil when there was no memo to reuse.
+        public let rerendered: Set<String>?
     }
 
     /// Renders the pages that changed since `memo` was made, and reuses the rest; with no memo
     /// (or templates or links that changed) renders everything. The output is the same as a
     /// render from scratch.
-    public func render(checkGeneratedLinks: Bool = true, reusing memo: RenderMemo?) -> Result {
+    /// - Parameter ownPagesOnly: render only the changed reports' own pages and keep every
+    ///   other page, the open data and the search index as they were: a quick, partial
+    ///   preview that `serve` shows while the full render runs. Its memo must not be kept.
+    public func render(checkGeneratedLinks: Bool = true, reusing memo: RenderMemo?, ownPagesOnly: Bool = false) -> Result {
         let pages = site.pages
-        let targets: Set<String>? = memo.flatMap { Invalidation.pages(from: $0.site, to: site) }
+        let change = memo.flatMap { Invalidation.change(from: $0.site, to: site) }
+        let targets: Set<String>? = ownPagesOnly ? change?.own : change?.pages
         func stale(_ page: Page) -> Bool { targets?.contains(page.path) ?? true }
         /// What this render reuses: nothing when every page is rendered again.
         let kept = targets == nil ? nil : memo
@@ -77,7 +84,7 @@ public struct SiteRenderer {
 
         // Templates, for the pages that changed and the pages whose backlinks did.
         var render = Set(changed.map(\.path))
-        if let kept {
+        if let kept, !ownPagesOnly {
             for page in pages where kept.backlinks[page.path] != builder.backlinkSignature(of: page.path) {
                 render.insert(page.path)
             }
@@ -123,7 +130,7 @@ public struct SiteRenderer {
                 + templates.assets.map { OutputFile(path: $0, contents: .copy(templates.root.appendingPathComponent($0))) }
                 + site.content.assets.map { OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))) }
         let dataFiles: [OutputFile]
-        if let kept, targets?.isEmpty == true {
+        if let kept, targets?.isEmpty == true || ownPagesOnly {
             dataFiles = kept.dataFiles
         } else {
             let headings = Dictionary(pages.map { ($0.path, (bodies[$0.path]?.headings ?? []).map(\.text)) }, uniquingKeysWith: { a, _ in a })
@@ -153,7 +160,8 @@ public struct SiteRenderer {
             backlinks: Dictionary(uniqueKeysWithValues: pages.map { ($0.path, builder.backlinkSignature(of: $0.path)) }),
             fixedFiles: fixedFiles, dataFiles: dataFiles,
             linksChecked: checkGeneratedLinks)
-        return Result(files: files, diagnostics: diagnostics, memo: newMemo, renderedPages: rendering.count)
+        return Result(files: files, diagnostics: diagnostics, memo: newMemo, renderedPages: rendering.count,
+                      rerendered: kept.map { _ in Set(rendering.map(\.outputPath)) })
     }
 
     /// The broken links of `checking`, by page path, checked against every page's ids and every file.
