@@ -136,13 +136,13 @@ public final class BuildSession {
         if let preview, let memo, !result.diagnostics.hasErrors,
            let change = Invalidation.change(from: memo.site, to: site), !change.own.isEmpty, change.own != change.pages {
             let quick = renderer.render(reusing: memo, ownPagesOnly: true)
+            lap("preview")
             if !quick.diagnostics.hasErrors {
                 var early = result
                 early.files = quick.files
                 early.pagesRendered = quick.renderedPages
                 early.rerendered = quick.rerendered
                 early.diagnostics = (early.diagnostics + quick.diagnostics).sortedForDisplay()
-                lap("preview")
                 preview(early)
             }
         }

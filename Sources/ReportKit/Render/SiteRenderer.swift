@@ -84,10 +84,9 @@ public struct SiteRenderer {
 
         // Templates, for the pages that changed and the pages whose backlinks did.
         var render = Set(changed.map(\.path))
+        let backlinks = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, builder.backlinkSignature(of: $0.path)) })
         if let kept, !ownPagesOnly {
-            for page in pages where kept.backlinks[page.path] != builder.backlinkSignature(of: page.path) {
-                render.insert(page.path)
-            }
+            for page in pages where kept.backlinks[page.path] != backlinks[page.path] { render.insert(page.path) }
         }
         let rendering = pages.filter { render.contains($0.path) }
         progress?.begin("render", total: rendering.count)
@@ -157,7 +156,7 @@ public struct SiteRenderer {
 
         let newMemo = RenderMemo(
             site: site, bodies: bodies, htmls: htmls, ids: ids, anchorProblems: anchorProblems, linkProblems: linkProblems,
-            backlinks: Dictionary(uniqueKeysWithValues: pages.map { ($0.path, builder.backlinkSignature(of: $0.path)) }),
+            backlinks: backlinks,
             fixedFiles: fixedFiles, dataFiles: dataFiles,
             linksChecked: checkGeneratedLinks)
         return Result(files: files, diagnostics: diagnostics, memo: newMemo, renderedPages: rendering.count,
