@@ -63,10 +63,8 @@ public final class SiteServer: Sendable {
                                 handler: ClosureHTTPHandler { [site] request in await Responder(site: site).respond(to: request) })
         let serverTask = Task { try await server.run() }
         try await server.waitUntilListening()
-        switch await server.listeningAddress {
-        case .ip4(_, let port)?: log("Serving the site at http://127.0.0.1:\(port)/ (Ctrl-C stops)")
-        case .ip6(_, let port)?: log("Serving the site at http://[::1]:\(port)/ (Ctrl-C stops)")
-        default: break
+        if case .ip4(_, let port)? = await server.listeningAddress {
+            log("Serving the site at http://127.0.0.1:\(port)/ (Ctrl-C stops)")
         }
 
         await Self.waitForSignal()
