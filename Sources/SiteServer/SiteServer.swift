@@ -85,7 +85,8 @@ public final class SiteServer: Sendable {
         let problems = DiagnosticFormatter.format(result.diagnostics.filter { $0.severity == .error }, as: .text)
         let milliseconds = Int((result.timings.reduce(0) { $0 + $1.seconds } * 1000).rounded())
         if !result.succeeded {
-            log(problems + "build failed: \(result.diagnostics.filter { $0.severity == .error }.count) errors; still serving the last good build (\(milliseconds) ms)")
+            let errors = result.diagnostics.filter { $0.severity == .error }.count
+            log(problems + "build failed: \(errors) error\(errors == 1 ? "" : "s"); still serving the last good build (\(milliseconds) ms)")
         } else if quiet {
             return
         } else if preview {
