@@ -8,6 +8,9 @@ import Glibc
 /// every 300 ms.
 final class FileWatcher {
     private let roots: [URL]
+    /// Folders that could not be watched, with why (usually the kernel's limit on watches):
+    /// changes in them would go unseen, so `serve` says so.
+    private(set) var unwatched: [String] = []
     #if canImport(Glibc)
     private let descriptor: Int32
     #else
@@ -69,13 +72,17 @@ final class FileWatcher {
     /// Watches every folder below the roots (inotify is not recursive); called again when
     /// folders appear. Watching a folder twice is harmless.
     private func addWatches() {
+        unwatched = []
+        func watch(_ path: String) {
+            if inotify_add_watch(descriptor, path, Self.mask) < 0 {
+                unwatched.append("\(path): \(String(cString: strerror(errno)))")
+            }
+        }
         for root in roots {
-            _ = inotify_add_watch(descriptor, root.path, Self.mask)
+            watch(root.path)
             let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey])
             while let url = walker?.nextObject() as? URL {
-                if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
-                    _ = inotify_add_watch(descriptor, url.path, Self.mask)
-                }
+                if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true { watch(url.path) }
             }
         }
     }

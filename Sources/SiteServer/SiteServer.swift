@@ -44,11 +44,20 @@ public final class SiteServer: Sendable {
                 readyContinuation.yield("\(error)")
                 return
             }
+            var warned = false
+            func warnAboutUnwatched() {
+                guard let first = watcher.unwatched.first, !warned else { return }
+                warned = true
+                log("warning: \(watcher.unwatched.count) folders are not watched, so changes in them are not seen "
+                    + "(first: \(first)); on Linux, raise fs.inotify.max_user_watches")
+            }
+            warnAboutUnwatched()
             let session = BuildSession(options: options)
             report(session.build(), rebuild: false)
             readyContinuation.yield(nil)
             while !stopped.load(ordering: .relaxed) {
                 guard watcher.waitForChange(timeout: 0.25) else { continue }
+                warnAboutUnwatched()
                 let result = session.build { preview in self.report(preview, rebuild: true, preview: true) }
                 report(result, rebuild: true)
             }
