@@ -70,8 +70,19 @@ public final class SiteServer: Sendable {
 
         let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 60, logger: .disabled,
                                 handler: ClosureHTTPHandler { [site] request in await Responder(site: site).respond(to: request) })
-        let serverTask = Task { try await server.run() }
-        try await server.waitUntilListening()
+        // A port in use makes run() fail at once; say so rather than wait for listening.
+        let failure = Mutex<String?>(nil)
+        let serverTask = Task {
+            do { try await server.run() } catch { failure.withLock { $0 = Self.describe(error) } }
+        }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !(await server.isListening) {
+            if let message = failure.withLock({ $0 }) {
+                throw ServeError(description: "cannot listen on 127.0.0.1:\(port): \(message); is another serve running? Choose another port with --port")
+            }
+            guard ContinuousClock.now < deadline else { throw ServeError(description: "the server did not start within 10 seconds") }
+            try await Task.sleep(for: .milliseconds(20))
+        }
         if case .ip4(_, let port)? = await server.listeningAddress {
             log("Serving the site at http://127.0.0.1:\(port)/ (Ctrl-C stops)")
         }
@@ -87,6 +98,12 @@ public final class SiteServer: Sendable {
 
     struct ServeError: Error, CustomStringConvertible {
         let description: String
+    }
+
+    /// FlyingSocks' errors name the failing call and the system's message.
+    static func describe(_ error: any Error) -> String {
+        if let socket = error as? SocketError, case .failed(_, _, let message) = socket { return message.lowercased() }
+        return "\(error)"
     }
 
     private func report(_ result: BuildResult, rebuild: Bool, preview: Bool = false) {
