@@ -237,6 +237,10 @@ def main():
         shutil.copytree(REPO / "templates", root / "templates")
         server = Server(binary, root)
         try:
+            port = server.url.rsplit(":", 1)[1]
+            second = subprocess.run([str(binary), "serve", "--port", port], cwd=root, capture_output=True, text=True, timeout=60)
+            check("a port in use is an error that says so", second.returncode == 1
+                  and f"cannot listen on 127.0.0.1:{port}: address already in use" in second.stderr, second.stderr[-200:])
             http_checks(server, root)
             if args.browser:
                 browser_checks(server, root)
