@@ -37,5 +37,14 @@ import Testing
                                                       parallel: true, displayRoot: root))
         #expect(parallel.errors == [])
         #expect(TestSite.snapshot(root.appendingPathComponent("one")) == TestSite.snapshot(root.appendingPathComponent("all")))
+
+        // With this many reports the goals page counts verdicts per theme instead of listing
+        // every goal; the theme pages list them.
+        let goals = try String(contentsOf: root.appendingPathComponent("all/mal/index.html"), encoding: .utf8)
+        #expect(goals.contains("rapporter visas här hur många mål som fått varje bedömning"))
+        #expect(goals.contains("<ul class=\"goal-counts\"><li class=\"verdict verdict-"))
+        #expect(!goals.contains("<ul class=\"goals\">"))
+        let theme = try String(contentsOf: root.appendingPathComponent("all/teman/ekonomi/index.html"), encoding: .utf8)
+        #expect(theme.contains("<ul class=\"goals\">"))
     }
 }

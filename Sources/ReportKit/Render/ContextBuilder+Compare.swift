@@ -96,17 +96,48 @@ extension ContextBuilder {
         context["data_json"] = linker.href(from: page, toFile: "data/nyckeltal.json")
     }
 
+    /// Each theme's goals in every report. On a large site each theme shows how many goals got
+    /// each verdict instead, and its theme page lists them: listed here too, they would make
+    /// one page of every goal of every report (8 MB at 1 000 reports).
     func goals(_ context: inout Context, _ page: Page) {
+        let listed = content.reports.count <= Self.listsEveryReportUpTo
         var groups: [Context] = []
         for theme in content.themes {
-            let rows = goalRows(theme: theme.id, page: page)
-            if !rows.isEmpty {
-                groups.append(["theme": theme.matter.title, "theme_href": linker.href(from: page, to: "teman/\(theme.id)/"),
-                               "id": "tema-\(theme.id)", "goals": rows])
+            var group: Context = ["theme": theme.matter.title, "theme_href": linker.href(from: page, to: "teman/\(theme.id)/"),
+                                  "id": "tema-\(theme.id)"]
+            if listed {
+                guard let rows = wrap(goalRows(theme: theme.id, page: page)) else { continue }
+                group["goals"] = rows
+            } else {
+                guard let summary = goalSummary(theme: theme.id) else { continue }
+                group["summary"] = summary
             }
+            groups.append(group)
         }
         context["groups"] = groups
         context["scale_href"] = linker.href(from: page, to: "bedomningsskala/")
+        if !listed {
+            context["summary_note"] = "Med \(content.reports.count) rapporter visas här hur många mål som fått varje bedömning; temasidorna listar målen."
+        }
+    }
+
+    /// How many of a theme's goals, over every report, got each level of the common scale.
+    func goalSummary(theme: String) -> Context? {
+        var counts: [String: Int] = [:]
+        var total = 0, reports = 0
+        for report in content.reports {
+            let goals = report.sections.flatMap { $0.document.matter.goals ?? [] }.filter { $0.theme.value == theme }
+            if !goals.isEmpty { reports += 1 }
+            for goal in goals {
+                total += 1
+                counts[level(of: goal, in: report)?.id.value ?? "ej-bedomt", default: 0] += 1
+            }
+        }
+        guard total > 0 else { return nil }
+        let levels = (content.scale?.matter.levels ?? []).map { level -> Context in
+            ["label": level.label, "count": "\(counts[level.id.value] ?? 0)", "class": level.id.value]
+        }
+        return ["total": "\(total) mål i \(reports) rapporter", "levels": levels]
     }
 
     /// Every report's goals of one theme, each linking to where its report states it.

@@ -71,21 +71,26 @@ struct ContextBuilder {
         let sectionPaths: [SectionKind: String]
     }
 
+    /// Up to this many reports, pages list every report where they compare ("Jämför med", the
+    /// goals page); beyond it they list a bounded selection or counts, so that no page grows
+    /// with the number of reports past what a reader can use.
+    static let listsEveryReportUpTo = 12
+
     /// The reports a section page offers to compare with: all the others on a site of a few
     /// reports; on a large one, those of the same year and the municipality's other years,
     /// so that a page's links stay bounded however many reports there are.
     /// `byYear` and `byMunicipality` hold positions in `reports`, which is also the order returned.
     static func comparisonReports(for index: Int, in reports: [Report],
                                   byYear: [Int: [Int]], byMunicipality: [String: [Int]]) -> [Int] {
-        if reports.count <= 12 { return reports.indices.filter { reports[$0].id != reports[index].id } }
+        if reports.count <= listsEveryReportUpTo { return reports.indices.filter { reports[$0].id != reports[index].id } }
         let report = reports[index]
         let sameYear = byYear[report.index.matter.year.value] ?? []
         let sameMunicipality = byMunicipality[report.index.matter.municipality.value] ?? []
-        var chosen = Set((sameYear.prefix(12) + sameMunicipality).map { reports[$0].id })
+        var chosen = Set((sameYear.prefix(listsEveryReportUpTo) + sameMunicipality).map { reports[$0].id })
         chosen.remove(report.id)
         // Each chosen id once, at its first position, as filtering `reports` would give.
         var seen: Set<String> = []
-        return (sameYear.prefix(12) + sameMunicipality).sorted().filter { chosen.contains(reports[$0].id) && seen.insert(reports[$0].id).inserted }
+        return (sameYear.prefix(listsEveryReportUpTo) + sameMunicipality).sorted().filter { chosen.contains(reports[$0].id) && seen.insert(reports[$0].id).inserted }
     }
 
     var content: Content { site.content }
