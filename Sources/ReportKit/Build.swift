@@ -133,9 +133,10 @@ public final class BuildSession {
         let linker = Linker(baseURL: options.baseURL)
         let renderer = SiteRenderer(site: site, templates: templates, linker: linker,
                                     contentRoot: options.content, parallel: options.parallel, progress: options.progress)
-        if let preview, let memo, !result.diagnostics.hasErrors,
-           let change = Invalidation.change(from: memo.site, to: site), !change.own.isEmpty, change.own != change.pages {
-            let quick = renderer.render(reusing: memo, ownPagesOnly: true)
+        // Worked out once for the preview and the full render: it compares all the content.
+        let change = memo.flatMap { Invalidation.change(from: $0.site, to: site) }
+        if let preview, let memo, let change, !result.diagnostics.hasErrors, !change.own.isEmpty, change.own != change.pages {
+            let quick = renderer.render(reusing: memo, change: change, ownPagesOnly: true)
             lap("preview")
             if !quick.diagnostics.hasErrors {
                 var early = result
@@ -146,7 +147,7 @@ public final class BuildSession {
                 preview(early)
             }
         }
-        let rendered = renderer.render(checkGeneratedLinks: !result.diagnostics.hasErrors, reusing: memo)
+        let rendered = renderer.render(checkGeneratedLinks: !result.diagnostics.hasErrors, reusing: memo, change: change)
         // A failed build's pages lack the files that failed; the next build compares with the
         // last good one instead, so fixing a mistake re-renders only what it reaches.
         if !result.diagnostics.hasErrors && !rendered.diagnostics.hasErrors { memo = rendered.memo }

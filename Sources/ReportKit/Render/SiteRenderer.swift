@@ -39,13 +39,6 @@ public struct SiteRenderer {
         self.parallel = parallel
     }
 
-    /// - Parameter checkGeneratedLinks: check the links templates wrote; off when earlier
-    ///   stages failed, since pages of files that failed are missing on purpose then.
-    public func render(checkGeneratedLinks: Bool = true) -> ([OutputFile], [Diagnostic]) {
-        let result = render(checkGeneratedLinks: checkGeneratedLinks, reusing: nil)
-        return (result.files, result.diagnostics)
-    }
-
     /// The output of one render, and what the next one can reuse.
     public struct Result: Sendable {
         public let files: [OutputFile]
@@ -61,12 +54,17 @@ public struct SiteRenderer {
     /// Renders the pages that changed since `memo` was made, and reuses the rest; with no memo
     /// (or templates or links that changed) renders everything. The output is the same as a
     /// render from scratch.
-    /// - Parameter ownPagesOnly: render only the changed reports' own pages and keep every
-    ///   other page, the open data and the search index as they were: a quick, partial
-    ///   preview that `serve` shows while the full render runs. Its memo must not be kept.
-    public func render(checkGeneratedLinks: Bool = true, reusing memo: RenderMemo?, ownPagesOnly: Bool = false) -> Result {
+    /// - Parameters:
+    ///   - checkGeneratedLinks: check the links templates wrote; off when earlier stages
+    ///     failed, since pages of files that failed are missing on purpose then.
+    ///   - change: `Invalidation.change` from the memo's site to this one (worked out by the
+    ///     caller, once for a preview and the full render: it compares all the content).
+    ///   - ownPagesOnly: render only the changed reports' own pages and keep every other page,
+    ///     the open data and the search index as they were: a quick, partial preview that
+    ///     `serve` shows while the full render runs. Its memo must not be kept.
+    func render(checkGeneratedLinks: Bool = true, reusing memo: RenderMemo?,
+                change: (pages: Set<String>, own: Set<String>)?, ownPagesOnly: Bool = false) -> Result {
         let pages = site.pages
-        let change = memo.flatMap { Invalidation.change(from: $0.site, to: site) }
         let targets: Set<String>? = ownPagesOnly ? change?.own : change?.pages
         func stale(_ page: Page) -> Bool { targets?.contains(page.path) ?? true }
         /// What this render reuses: nothing when every page is rendered again.

@@ -1,12 +1,6 @@
 /// The rules that need more than one value: references between files, units against their
-/// metric, periods against their report, and the arithmetic of tables and figures.
-public enum ContentRules {
-    public static func check(_ content: Content) -> [Diagnostic] {
-        var fresh = RuleCache()
-        return fresh.check(content)
-    }
-}
-
+/// metric, periods against their report, and the arithmetic of tables and figures. Run through
+/// `RuleCache`, which checks again only the reports whose files changed.
 struct RuleChecker {
     let content: Content
     var diagnostics: [Diagnostic] = []

@@ -9,7 +9,7 @@ public struct RuleCache: Sendable {
 
     public init() {}
 
-    /// The same diagnostics as `ContentRules.check(content)`, in the same order.
+    /// Every rule's diagnostics for `content`; an empty cache checks everything.
     mutating func check(_ content: Content) -> [Diagnostic] {
         var checker = RuleChecker(content: content)
         checker.checkScale()
