@@ -15,6 +15,10 @@ let package = Package(
         // The HTTP server of `serve`: small, async/await, and it builds in seconds where
         // Hummingbird (SwiftNIO) adds minutes to every clean build in CI.
         .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
+        // CSV tables beside a section. Chosen over SwiftCSV: it reads row by row with explicit
+        // quoting rules, so each field's line and column can be worked out (and verified) from
+        // the text, which `file.csv:row:col` diagnostics need.
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         // Debian's libcmark-dev (or Homebrew's cmark); found through pkg-config.
@@ -34,6 +38,7 @@ let package = Package(
                 "CFileSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // `serve`: the site from memory over HTTP, rebuilt on change, with live reload.

@@ -57,16 +57,16 @@ import Testing
         let lines = try failingBuild { try $0.write("content/teman/ekonomi.md", yaml) }
         #expect(ContinuousClock.now - clock < .seconds(30))
         #expect(lines == [
-            "content/teman/ekonomi.md:4:1: error: unknown key \"a0\"",
-            "content/teman/ekonomi.md:5:1: error: unknown key \"a1\"",
-            "content/teman/ekonomi.md:6:1: error: unknown key \"a2\"",
-            "content/teman/ekonomi.md:7:1: error: unknown key \"a3\"",
-            "content/teman/ekonomi.md:8:1: error: unknown key \"a4\"",
-            "content/teman/ekonomi.md:9:1: error: unknown key \"a5\"",
-            "content/teman/ekonomi.md:10:1: error: unknown key \"a6\"",
-            "content/teman/ekonomi.md:11:1: error: unknown key \"a7\"",
-            "content/teman/ekonomi.md:12:1: error: unknown key \"a8\"",
-            "content/teman/ekonomi.md:13:1: error: unknown key \"a9\"",
+            "content/teman/ekonomi.md:4:1: error: unknown key \"a0\"; the keys allowed here are title, description",
+            "content/teman/ekonomi.md:5:1: error: unknown key \"a1\"; the keys allowed here are title, description",
+            "content/teman/ekonomi.md:6:1: error: unknown key \"a2\"; the keys allowed here are title, description",
+            "content/teman/ekonomi.md:7:1: error: unknown key \"a3\"; the keys allowed here are title, description",
+            "content/teman/ekonomi.md:8:1: error: unknown key \"a4\"; the keys allowed here are title, description",
+            "content/teman/ekonomi.md:9:1: error: unknown key \"a5\"; the keys allowed here are title, description",
+            "content/teman/ekonomi.md:10:1: error: unknown key \"a6\"; the keys allowed here are title, description",
+            "content/teman/ekonomi.md:11:1: error: unknown key \"a7\"; the keys allowed here are title, description",
+            "content/teman/ekonomi.md:12:1: error: unknown key \"a8\"; the keys allowed here are title, description",
+            "content/teman/ekonomi.md:13:1: error: unknown key \"a9\"; the keys allowed here are title, description",
         ])
     }
 

@@ -37,15 +37,15 @@ import Testing
 
     @Test func rowSumOff() throws {
         #expect(try check("[Vuxna, -460.0, -464.4, -4.4]", "[Vuxna, -460.0, -465.4, -5.4]") == [
-            "content/testby-2022/ekonomi.md:43:26: error: rows add up to -1055.4 in column \"utfall\" but row \"Summa\" says -1054.4; if the report really prints these numbers, record it under contradictions:",
-            "content/testby-2022/ekonomi.md:43:35: error: rows add up to 4.6 in column \"avvikelse\" but row \"Summa\" says 5.6; if the report really prints these numbers, record it under contradictions:",
+            "content/testby-2022/ekonomi.md:43:26: error: rows add up to -1055.4 in column \"utfall\" but row \"Summa\" says -1054.4; if the report really prints these numbers, record it in the table's contradictions (row, column and a note)",
+            "content/testby-2022/ekonomi.md:43:35: error: rows add up to 4.6 in column \"avvikelse\" but row \"Summa\" says 5.6; if the report really prints these numbers, record it in the table's contradictions (row, column and a note)",
         ])
     }
 
     @Test func tableDeviationOff() throws {
         #expect(try check("[Barn och unga, -600.0, -590.0, 10.0]", "[Barn och unga, -600.0, -590.0, 12.0]") == [
-            "content/testby-2022/ekonomi.md:41:41: error: row \"Barn och unga\": utfall − budget = -590.0 − -600.0 = 10 but avvikelse says 12.0; if the report really prints these numbers, record it under contradictions:",
-            "content/testby-2022/ekonomi.md:43:35: error: rows add up to 7.6 in column \"avvikelse\" but row \"Summa\" says 5.6; if the report really prints these numbers, record it under contradictions:",
+            "content/testby-2022/ekonomi.md:41:41: error: row \"Barn och unga\": utfall − budget = -590.0 − -600.0 = 10 but avvikelse says 12.0; if the report really prints these numbers, record it in the table's contradictions (row, column and a note)",
+            "content/testby-2022/ekonomi.md:43:35: error: rows add up to 7.6 in column \"avvikelse\" but row \"Summa\" says 5.6; if the report really prints these numbers, record it in the table's contradictions (row, column and a note)",
         ])
     }
 

@@ -22,8 +22,21 @@ public enum ContentDecoder {
 
     /// Each file's decoding, kept by `serve` so that a rebuild decodes only the files that changed.
     public struct Cache: Sendable {
-        var entries: [String: (file: SourceFile, decoded: Decoded, diagnostics: [Diagnostic])] = [:]
+        var entries: [String: Entry] = [:]
         public init() {}
+    }
+
+    struct Entry: Sendable {
+        let file: SourceFile
+        let decoded: Decoded
+        let diagnostics: [Diagnostic]
+        /// The CSV files the file's tables read, as they were.
+        let dataFiles: [String: DataFile]
+
+        /// True when the file or a CSV file it read has changed.
+        func isStale(_ file: SourceFile, _ loaded: ContentLoader.Result) -> Bool {
+            file != self.file || dataFiles.contains { loaded.dataFiles[$0.key] != $0.value }
+        }
     }
 
     public static func decode(_ loaded: ContentLoader.Result, parallel: Bool = true) -> (Content, [Diagnostic]) {
@@ -45,22 +58,24 @@ public enum ContentDecoder {
         // Files decode independently, on every core; merged in file order, so the result is
         // the same as one thread's.
         let previous = cache.entries
-        let stale = loaded.files.filter { previous[$0.relativePath]?.file != $0 }
-        let decodedStale = Parallel.map(stale, parallel: parallel) { file -> (Decoded, [Diagnostic]) in
+        let stale = loaded.files.filter { previous[$0.relativePath]?.isStale($0, loaded) ?? true }
+        let decodedStale = Parallel.map(stale, parallel: parallel) { file -> Entry in
             var diagnostics: [Diagnostic] = []
-            let decoded = decodeFile(file, into: &diagnostics)
+            var used: [String: DataFile] = [:]
+            let decoded = decodeFile(file, dataFiles: loaded.dataFiles, used: &used, into: &diagnostics)
             progress?.advance()
-            return (decoded, diagnostics)
+            return Entry(file: file, decoded: decoded, diagnostics: diagnostics, dataFiles: used)
         }
         var fresh = Dictionary(uniqueKeysWithValues: zip(stale.map(\.relativePath), decodedStale))
         cache.entries = [:]
+        var read: Set<String> = []
         for file in loaded.files {
             // Every file is either fresh or kept unchanged from the cache.
-            guard let (decoded, fileDiagnostics) = fresh.removeValue(forKey: file.relativePath)
-                    ?? previous[file.relativePath].map({ ($0.decoded, $0.diagnostics) }) else { continue }
-            cache.entries[file.relativePath] = (file, decoded, fileDiagnostics)
-            diagnostics += fileDiagnostics
-            switch decoded {
+            guard let entry = fresh.removeValue(forKey: file.relativePath) ?? previous[file.relativePath] else { continue }
+            cache.entries[file.relativePath] = entry
+            diagnostics += entry.diagnostics
+            read.formUnion(entry.dataFiles.keys)
+            switch entry.decoded {
             case .home(let document): content.home = document
             case .page(let document): content.pages.append(document)
             case .scale(let document): content.scale = document
@@ -74,6 +89,13 @@ public enum ContentDecoder {
             }
         }
 
+        for path in loaded.dataFiles.keys.sorted() where !read.contains(path) && !content.failedFiles.contains(where: {
+            $0.split(separator: "/").dropLast() == path.split(separator: "/").dropLast()
+        }) {
+            diagnostics.append(.warning(
+                "no table reads this CSV file; name it as file: in a table of a page in the same folder, or remove it",
+                at: SourceLocation(path: loaded.dataFiles[path]!.displayPath, line: 1, column: 1)))
+        }
         for (folder, sections) in reportSections where reportIndexes[folder] == nil
             && !content.failedFiles.contains("\(folder)/index.md") {
             if let first = sections.first {
@@ -90,7 +112,8 @@ public enum ContentDecoder {
     }
 
     /// Decodes one file into the schema type its location calls for.
-    static func decodeFile(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> Decoded {
+    static func decodeFile(_ file: SourceFile, dataFiles: [String: DataFile] = [:], used: inout [String: DataFile],
+                           into diagnostics: inout [Diagnostic]) -> Decoded {
         let parts = file.relativePath.split(separator: "/").map(String.init)
         let location = file.location(line: 1)
         if let bad = parts.first(where: { !Identifier.isValid(String($0.hasSuffix(".md") ? $0.dropLast(3) : $0[...])) }) {
@@ -101,7 +124,7 @@ public enum ContentDecoder {
             return .misplaced
         }
         func decode<M: Decodable & Sendable & Hashable>(_ type: M.Type, _ make: (Document<M>) -> Decoded) -> Decoded {
-            decodeDocument(file, as: type, into: &diagnostics).map(make) ?? .failed
+            decodeDocument(file, as: type, dataFiles: dataFiles, used: &used, into: &diagnostics).map(make) ?? .failed
         }
         switch parts.count {
         case 1 where parts[0] == "index.md": return decode(PageMatter.self, Decoded.home)
@@ -134,6 +157,17 @@ public enum ContentDecoder {
     static func decodeDocument<M: Decodable & Sendable & Hashable>(
         _ file: SourceFile, as type: M.Type, into diagnostics: inout [Diagnostic]
     ) -> Document<M>? {
+        var used: [String: DataFile] = [:]
+        return decodeDocument(file, as: type, dataFiles: [:], used: &used, into: &diagnostics)
+    }
+
+    /// - Parameters:
+    ///   - dataFiles: the CSV files of the content, which tables may read;
+    ///   - used: gets the ones this file's tables read.
+    static func decodeDocument<M: Decodable & Sendable & Hashable>(
+        _ file: SourceFile, as type: M.Type, dataFiles: [String: DataFile], used: inout [String: DataFile],
+        into diagnostics: inout [Diagnostic]
+    ) -> Document<M>? {
         let split: SplitFile
         switch FrontMatterSplitter.split(file) {
         case .success(let value): split = value
@@ -157,9 +191,10 @@ public enum ContentDecoder {
             diagnostics.append(yamlDiagnostic(error, file: file, yamlLine: split.yamlLine))
             return nil
         }
-        let session = DecodingSession(file: file, yamlLine: split.yamlLine)
+        let session = DecodingSession(file: file, yamlLine: split.yamlLine, dataFiles: dataFiles)
         let matter = session.decode(M.self, from: node)
         diagnostics += session.diagnostics
+        used = session.usedDataFiles
         guard let matter, !session.hasErrors else { return nil }
         return Document(file: file, matter: matter, body: split.body, bodyLine: split.bodyLine)
     }

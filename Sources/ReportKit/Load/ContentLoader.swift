@@ -14,6 +14,8 @@ public struct ContentLoader: Sendable {
         public var files: [SourceFile] = []
         /// Non-Markdown files, as paths relative to the root.
         public var assets: [String] = []
+        /// CSV files, which tables read (`file:`), by path relative to the root; not assets.
+        public var dataFiles: [String: DataFile] = [:]
         public var diagnostics: [Diagnostic] = []
         /// Markdown files that exist but could not be read as text (already reported).
         public var unreadable: [String] = []
@@ -148,6 +150,15 @@ public struct ContentLoader: Sendable {
                     }
                 case .failure(let message):
                     result.unreadable.append(path)
+                    result.diagnostics.append(.error(message, at: location))
+                }
+            } else if DataFile.isDataFile(name) {
+                // Allowed beside the Markdown: a table reads it (`file:`); the decoder reports
+                // one that no table reads.
+                switch read(filePath, size: Int(status.st_size)) {
+                case .success(let bytes):
+                    result.dataFiles[path] = DataFile(relativePath: path, displayPath: display(path), bytes: bytes)
+                case .failure(let message):
                     result.diagnostics.append(.error(message, at: location))
                 }
             } else {

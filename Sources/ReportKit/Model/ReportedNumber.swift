@@ -29,6 +29,10 @@ public struct ReportedNumber: Sendable, Hashable, Comparable, Decodable, CustomS
         guard let decoder = decoder as? NodeDecoder else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected a number"))
         }
+        if case .mapping = decoder.node {  // {table: …, row: …, column: …}
+            self = try decoder.decodeValue(TableCellReference.self).resolve(in: decoder.session)
+            return
+        }
         guard let scalar = decoder.scalar, !decoder.node.isNull else {
             throw Self.failure(decoder, "expected a number, found \(DecodingSession.describe(decoder.node))")
         }

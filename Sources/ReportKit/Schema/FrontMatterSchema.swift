@@ -8,7 +8,7 @@ public enum FrontMatterSchema {
         FrontMatterKind.allCases.map(\.matter) + [
             ReportMatter.Source.self, Period.self, SourceReference.self, Discrepancy.self,
             Figure.self, Table.self, Table.Column.self, Table.Row.self, Table.Cell.self, Table.Check.self,
-            Table.Contradiction.self, Goal.self, Goal.Verdict.self, Goal.Indicator.self,
+            Table.Contradiction.self, CSVTableSpec.self, TableCellReference.self, Goal.self, Goal.Verdict.self, Goal.Indicator.self,
             ScaleMatter.Level.self, MunicipalityMatter.VerdictTerm.self,
         ]
     }

@@ -8,7 +8,8 @@ extension Figure: SchemaDescribing {
         case .metric: Field(\Figure.metric, .identifier, "Id of the metric, the name of its file content/jamfor/<metric>.md, e.g. nettokostnad.")
         case .basis: Field(\Figure.basis,
                            "What the number is: utfall, budget, prognos, avvikelse or mål. For a deviation metric (budgetavvikelse): utfall or prognos, whose deviation it is.")
-        case .value: Field(\Figure.value, "The figure exactly as the report prints it; the program converts units and signs.")
+        case .value: Field(\Figure.value, .anyOf([ReportedNumber.valueSchema, TableCellReference.valueSchema]),
+                           "The figure exactly as the report prints it, or the table cell it is taken from; the program converts units and signs.")
         case .unit: Field(\Figure.unit, "The unit the report gives the figure in; it must fit the metric.")
         case .period: Field(\Figure.period, "The time the figure covers: it ends in the report year and spans at most 12 months.")
         case .sign: Field(\Figure.sign,

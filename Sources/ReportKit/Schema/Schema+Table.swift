@@ -19,6 +19,51 @@ extension Table: SchemaDescribing {
     }
 }
 
+extension Table {
+    /// A table is written out row by row, or read from a CSV file (`file:`).
+    static var definition: JSONSchema {
+        JSONSchema.anyOf([mappingSchema, CSVTableSpec.valueSchema])
+            .with("description", "A table of the report: rows written out, or file: a CSV file beside the page.")
+    }
+}
+
+extension CSVTableSpec: SchemaDescribing {
+    static var definitionName: String { "csvTable" }
+    static var meaning: String {
+        "A table read from a CSV file beside the page, as Swedish Excel or LibreOffice saves it (; between fields, decimal comma); its first line holds the column headings."
+    }
+
+    static func field(_ key: CodingKeys) -> Field {
+        switch key {
+        case .id: Field(\CSVTableSpec.id, .identifier, "Unique within the page; becomes the table's anchor (tabell-<id>).")
+        case .caption: Field(\CSVTableSpec.caption, "The table's caption, e.g. Driftredovisning per verksamhet, tkr.")
+        case .file: Field(\CSVTableSpec.file, "The CSV file in the same folder as the page, e.g. driftredovisning.csv.")
+        case .unit: Field(\CSVTableSpec.unit, "The unit of the numeric cells, unless a column says otherwise.")
+        case .period: Field(\CSVTableSpec.period, "The time the table covers.")
+        case .source: Field(\CSVTableSpec.source, "Where the table stands in the report, e.g. {page: 12} or {lines: [532, 570]}.")
+        case .columns: Field(\CSVTableSpec.columns,
+                             "One entry per column of the file, to give the columns ids, labels or units of their own; without it the headings are the labels.")
+        case .checks: Field(\CSVTableSpec.checks, "What the validator verifies: sums and differences of columns.")
+        case .contradictions: Field(\CSVTableSpec.contradictions, "Known failures of the checks, as the report prints them.")
+        case .missing: Field(\CSVTableSpec.missing, "What could not be transcribed, said plainly.")
+        case .note: Field(\CSVTableSpec.note, "The report's footnotes, or how the table was transcribed.")
+        }
+    }
+}
+
+extension TableCellReference: SchemaDescribing {
+    static var definitionName: String { "tableCellReference" }
+    static var meaning: String { "A cell of a table of the same page: {table: driftredovisning, row: Totalt, column: utfall}." }
+
+    static func field(_ key: CodingKeys) -> Field {
+        switch key {
+        case .table: Field(\TableCellReference.table, .identifier, "The id of the table, under tables: of the same page.")
+        case .row: Field(\TableCellReference.row, "The row's label, its first cell.")
+        case .column: Field(\TableCellReference.column, "The column's id or label.")
+        }
+    }
+}
+
 extension Table.Column: SchemaDescribing {
     static var definitionName: String { "tableColumn" }
     static var meaning: String { "A column of a table, e.g. {id: budget-helar, label: Budget helår}." }

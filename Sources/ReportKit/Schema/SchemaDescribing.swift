@@ -51,6 +51,9 @@ extension SchemaDescribing {
 struct Field {
     let schema: JSONSchema
     let isRequired: Bool
+    /// The Swift type the key decodes into, so that a mapping whose decoding stopped at one
+    /// bad key can still check the keys after it (all problems in one run).
+    let valueType: (any Decodable.Type)?
 
     /// A key whose schema and optionality both follow from the Swift property it decodes into.
     init<Root, Value: SchemaProviding>(_ property: KeyPath<Root, Value>, _ meaning: String) {
@@ -60,12 +63,14 @@ struct Field {
     /// A key with a narrower schema than its Swift type gives (an id is a `String` but has a
     /// format); whether it is required still follows from the property being optional.
     init<Root, Value>(_ property: KeyPath<Root, Value>, _ schema: JSONSchema, _ meaning: String) {
-        self.init(required: !(Value.self is any OptionalProtocol.Type), schema, meaning)
+        self.init(required: !(Value.self is any OptionalProtocol.Type), schema, meaning, valueType: Value.self as? any Decodable.Type)
     }
 
-    /// A key that has no stored property of its own (a table cell's `value`).
-    init(required: Bool, _ schema: JSONSchema, _ meaning: String) {
+    /// A key that has no stored property of its own (a table cell's `value`), or whose
+    /// property is filled another way when the key is left out (a CSV table's `rows`).
+    init(required: Bool, _ schema: JSONSchema, _ meaning: String, valueType: (any Decodable.Type)? = nil) {
         isRequired = required
+        self.valueType = valueType
         self.schema = (required ? schema : schema.nullable).described(meaning)
     }
 }

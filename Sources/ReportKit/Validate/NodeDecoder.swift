@@ -8,18 +8,32 @@ import Yams
 /// - unknown keys: a type whose `CodingKeys` are `CaseIterable` rejects keys it does not
 ///   declare, with a "did you mean" suggestion;
 /// - more than the first error: a bad element of a list is reported and skipped, so that the
-///   rest of the list is still checked. A file with any error is discarded afterwards.
+///   rest of the list is still checked; a mapping whose decoding stopped at one bad key still
+///   has the keys after it checked (`checkRemainingKeys`), so every missing key at every level
+///   is reported in one run. A file with any error is discarded afterwards.
 final class DecodingSession {
     let file: SourceFile
     /// Added to YAML line numbers: front matter starts on line 2 of the file.
     let lineOffset: Int
     private(set) var diagnostics: [Diagnostic] = []
+    /// What has been reported, so that a key checked again after its mapping failed is
+    /// reported once.
+    private var reported: Set<Diagnostic> = []
     /// Nodes left to visit; bounds work on hostile documents.
     fileprivate var budget = 200_000
+    /// CSV files beside the content, by path below the content folder, for tables' `file:`.
+    let dataFiles: [String: DataFile]
+    /// The data files this document read, so that a rebuild decodes it again when one changes.
+    var usedDataFiles: [String: DataFile] = [:]
+    /// Tables of this document decoded so far, by id, for figures that point into them.
+    var tables: [String: Table] = [:]
+    /// Ids of tables that were written but failed (already reported).
+    var failedTables: Set<String> = []
 
-    init(file: SourceFile, yamlLine: Int) {
+    init(file: SourceFile, yamlLine: Int, dataFiles: [String: DataFile] = [:]) {
         self.file = file
         self.lineOffset = yamlLine - 1
+        self.dataFiles = dataFiles
     }
 
     var hasErrors: Bool { diagnostics.hasErrors }
@@ -30,17 +44,17 @@ final class DecodingSession {
     }
 
     func report(_ message: String, at node: Node?, severity: Diagnostic.Severity = .error) {
-        diagnostics.append(Diagnostic(severity, at: location(of: node), message))
+        report(Diagnostic(severity, at: location(of: node), message))
+    }
+
+    /// Adds a diagnostic found outside the front matter (in a table's CSV file), once.
+    func report(_ diagnostic: Diagnostic) {
+        if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
     }
 
     /// Decodes `T` from `node`; nil when it failed (the failure is already reported).
     func decode<T: Decodable>(_ type: T.Type, from node: Node) -> T? {
-        do {
-            return try T(from: NodeDecoder(node: node, session: self, codingPath: []))
-        } catch {
-            record(error, at: node, path: [])
-            return nil
-        }
+        try? NodeDecoder(node: node, session: self, codingPath: []).decodeValue(T.self)
     }
 
     /// Turns any error a decoder or a schema type threw into a diagnostic, once.
@@ -97,6 +111,9 @@ struct NodeDecoder: ScalarDecoder {
     /// The way here, kept as a linked list and turned into `codingPath` only when asked
     /// (for a message): copying the array into every child was a cost of every value.
     let path: CodingPathStep?
+    /// The keys the value's decoding asked for, for `checkRemainingKeys` when it fails; only
+    /// for a mapping that `decodeValue` decodes.
+    fileprivate var attempts: KeyAttempts?
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     init(node: Node, session: DecodingSession, codingPath: [CodingKey]) {
@@ -163,12 +180,14 @@ struct NodeDecoder: ScalarDecoder {
             // most of this function's time.
             for (name, (key, _)) in zip(names, pairs) {
                 if Key(stringValue: name)?.stringValue == name { continue }
-                let known = Set(allKeys.allCaseNames)
+                let known = allKeys.allCaseNames
                 if known.contains(name) { continue }
-                session.report("unknown key \"\(name)\"\(Suggestion.hint(for: name, in: known.sorted()))", at: key)
+                session.report("unknown key \"\(name)\"\(Suggestion.hintOrList(for: name, in: known))", at: key)
             }
         }
-        return KeyedDecodingContainer(KeyedContainer<Key>(decoder: self, names: names, pairs: pairs))
+        if let attempts, attempts.keyType == nil { attempts.keyType = Key.self }
+        let recording = attempts?.keyType == Key.self ? attempts : nil
+        return KeyedDecodingContainer(KeyedContainer<Key>(decoder: self, names: names, pairs: pairs, attempts: recording))
     }
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
@@ -190,13 +209,54 @@ struct NodeDecoder: ScalarDecoder {
 
     /// Decodes `T` from this decoder's node, turning thrown errors into diagnostics.
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
+        var decoder = self
+        if case .mapping = node { decoder.attempts = KeyAttempts() }
         do {
-            return try T(from: self)
+            return try T(from: decoder)
         } catch {
             session.record(error, at: node, path: codingPath)
+            if let attempts = decoder.attempts, let described = T.self as? any SchemaDescribing.Type {
+                checkRemainingKeys(of: described, skipping: attempts)
+            }
             throw ReportedError()
         }
     }
+
+    /// After a mapping's decoding stopped at a bad key, checks every key it did not reach:
+    /// each one given is decoded (and its problems reported), each required one left out is
+    /// reported as missing. The value is still discarded.
+    private func checkRemainingKeys<S: SchemaDescribing>(of type: S.Type, skipping attempts: KeyAttempts) {
+        guard attempts.keyType == S.Key.self, case .mapping(let mapping) = node else { return }
+        for key in S.Key.allCases where !attempts.names.contains(key.stringValue) {
+            let field = S.field(key)
+            guard let pair = mapping.first(where: { $0.key.string == key.stringValue }) else {
+                if field.isRequired { session.report(missingKeyMessage(key.stringValue), at: node) }
+                continue
+            }
+            if pair.value.isNull {
+                if field.isRequired { session.report("\"\(key.stringValue)\" needs a value", at: pair.key) }
+                continue
+            }
+            if let valueType = field.valueType { check(valueType, at: pair.value, key: key) }
+        }
+    }
+
+    private func check<T: Decodable>(_ type: T.Type, at value: Node, key: CodingKey) {
+        _ = try? child(value, key: key).decodeValue(T.self)
+    }
+
+    /// `missing required key "source" in figures[2]`.
+    func missingKeyMessage(_ name: String) -> String {
+        let path = codingPath
+        return "missing required key \"\(name)\"" + (path.isEmpty ? "" : " in \(CodingPath.describe(path))")
+    }
+}
+
+/// The keys a mapping's decoding asked for, in the order asked.
+final class KeyAttempts {
+    /// The `CodingKeys` of the first container made on the node: the type being decoded.
+    var keyType: Any.Type?
+    var names: [String] = []
 }
 
 /// One step of a coding path, pointing back at the step before it.
@@ -232,6 +292,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     /// deterministic; `pairs` holds the nodes at the same positions.
     let names: [String]
     let pairs: [(key: Node, value: Node)]
+    let attempts: KeyAttempts?
 
     var codingPath: [CodingKey] { decoder.codingPath }
     var allKeys: [Key] { names.compactMap { Key(stringValue: $0) } }
@@ -251,8 +312,9 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        attempts?.names.append(key.stringValue)
         guard let value = self[key]?.value else {
-            throw decoder.fail("missing required key \"\(key.stringValue)\"\(where_)")
+            throw decoder.fail(decoder.missingKeyMessage(key.stringValue))
         }
         if value.isNull, !(T.self is any OptionalProtocol.Type) {
             decoder.session.report("\"\(key.stringValue)\" needs a value", at: self[key]?.key)
@@ -262,12 +324,9 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        attempts?.names.append(key.stringValue)
         guard let value = self[key]?.value, !value.isNull else { return nil }
         return try decoder.child(value, key: key).decodeValue(T.self)
-    }
-
-    private var where_: String {
-        decoder.codingPath.isEmpty ? "" : " in \(CodingPath.describe(decoder.codingPath))"
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
@@ -430,6 +489,18 @@ protocol OptionalProtocol {}
 extension Optional: OptionalProtocol {}
 
 extension Node {
+    /// True for a mapping that has the key, whatever its value.
+    func hasKey(_ name: String) -> Bool {
+        guard case .mapping(let mapping) = self else { return false }
+        return mapping.contains { $0.key.string == name }
+    }
+
+    /// The text of a mapping's scalar value under `name`.
+    func value(ofKey name: String) -> String? {
+        guard case .mapping(let mapping) = self else { return nil }
+        return mapping.first { $0.key.string == name }?.value.scalar?.string
+    }
+
     /// True for `~`, `null`, and an empty plain value.
     var isNull: Bool {
         guard case .scalar(let scalar) = self, scalar.style == .plain || scalar.style == .any else { return false }

@@ -5,15 +5,17 @@ public struct SectionMatter: Decodable, Sendable, Hashable {
     public let summarises: String
     public let source: SourceReference
     public let themes: [Located<String>]?
-    public let figures: [Figure]?
+    /// Decoded before the figures (the synthesised decoder follows this order), so that a
+    /// figure can take its value from a table cell.
     public let tables: [Table]?
+    public let figures: [Figure]?
     public let goals: [Goal]?
     /// Places where the report contradicts itself that no check can see (text against table,
     /// a stated change against its figures): kept as reported, shown, and warned about.
     public let discrepancies: [Discrepancy]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, summarises, source, themes, figures, tables, goals, discrepancies
+        case title, summarises, source, themes, tables, figures, goals, discrepancies
     }
 }
 

@@ -1,4 +1,5 @@
-/// A table of a report, transcribed cell by cell.
+/// A table of a report, transcribed cell by cell, or read from a CSV file beside the page
+/// (`file: driftredovisning.csv`, see `CSVTableSpec`).
 public struct Table: Decodable, Sendable, Hashable {
     public let id: Located<String>
     public let caption: String
@@ -13,9 +14,56 @@ public struct Table: Decodable, Sendable, Hashable {
     public let missing: String?
     /// The report's footnotes to the table, or a remark on how it was transcribed.
     public let note: String?
+    /// The CSV file the rows were read from, as diagnostics name it; nil for an inline table.
+    public let csvFile: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, caption, unit, period, source, columns, rows, checks, contradictions, missing, note
+    }
+
+    public init(id: Located<String>, caption: String, unit: Located<MeasureUnit>?, period: Located<Period>?,
+                source: SourceReference, columns: [Column], rows: [Row], checks: [Check]?,
+                contradictions: [Contradiction]?, missing: String?, note: String?, csvFile: String? = nil) {
+        self.id = id
+        self.caption = caption
+        self.unit = unit
+        self.period = period
+        self.source = source
+        self.columns = columns
+        self.rows = rows
+        self.checks = checks
+        self.contradictions = contradictions
+        self.missing = missing
+        self.note = note
+        self.csvFile = csvFile
+    }
+
+    public init(from decoder: Decoder) throws {
+        let node = decoder as? NodeDecoder
+        do {
+            if let node, node.node.hasKey(CSVTableSpec.CodingKeys.file.stringValue) {
+                self = try CSVTable.read(try node.decodeValue(CSVTableSpec.self), in: node)
+            } else {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.init(
+                    id: try container.decode(Located<String>.self, forKey: .id),
+                    caption: try container.decode(String.self, forKey: .caption),
+                    unit: try container.decodeIfPresent(Located<MeasureUnit>.self, forKey: .unit),
+                    period: try container.decodeIfPresent(Located<Period>.self, forKey: .period),
+                    source: try container.decode(SourceReference.self, forKey: .source),
+                    columns: try container.decode([Column].self, forKey: .columns),
+                    rows: try container.decode([Row].self, forKey: .rows),
+                    checks: try container.decodeIfPresent([Check].self, forKey: .checks),
+                    contradictions: try container.decodeIfPresent([Contradiction].self, forKey: .contradictions),
+                    missing: try container.decodeIfPresent(String.self, forKey: .missing),
+                    note: try container.decodeIfPresent(String.self, forKey: .note))
+            }
+        } catch {
+            // A figure pointing into a table that failed is not reported again as unknown.
+            if let node, let id = node.node.value(ofKey: CodingKeys.id.stringValue) { node.session.failedTables.insert(id) }
+            throw error
+        }
+        node?.session.tables[id.value] = self
     }
 
     public struct Column: Decodable, Sendable, Hashable {
@@ -23,6 +71,12 @@ public struct Table: Decodable, Sendable, Hashable {
         public let label: String
         public let unit: Located<MeasureUnit>?
         enum CodingKeys: String, CodingKey, CaseIterable { case id, label, unit }
+
+        public init(id: Located<String>, label: String, unit: Located<MeasureUnit>?) {
+            self.id = id
+            self.label = label
+            self.unit = unit
+        }
     }
 
     /// A row: a list of cells (the first is the label), optionally with its own unit.
@@ -30,12 +84,23 @@ public struct Table: Decodable, Sendable, Hashable {
         public let cells: [Cell]
         public let unit: Located<MeasureUnit>?
         public let location: SourceLocation
+        /// Numbers written with a decimal comma in `[ ]`, which YAML reads as two cells each
+        /// (`-300,0` → -300 and 0): said in the message when the row has too many cells.
+        public let decimalCommas: [String]
 
         enum CodingKeys: String, CodingKey, CaseIterable { case cells, unit }
+
+        public init(cells: [Cell], unit: Located<MeasureUnit>?, location: SourceLocation) {
+            self.cells = cells
+            self.unit = unit
+            self.location = location
+            decimalCommas = []
+        }
 
         public init(from decoder: Decoder) throws {
             location = (decoder as? NodeDecoder).map { $0.session.location(of: $0.node) }
                 ?? SourceLocation(path: "", line: 1, column: 1)
+            decimalCommas = (decoder as? NodeDecoder).map(DecimalComma.find) ?? []
             if case .sequence = (decoder as? NodeDecoder)?.node {
                 var container = try decoder.unkeyedContainer()
                 var cells: [Cell] = []

@@ -1,0 +1,123 @@
+import CommonMark
+
+/// Makes a `Table` of a `CSVTableSpec` and the CSV file it names, reporting every bad cell at
+/// its line and column in the CSV file.
+enum CSVTable {
+    static func read(_ spec: CSVTableSpec, in decoder: NodeDecoder) throws -> Table {
+        let session = decoder.session
+        let file = try dataFile(spec.file, session: session)
+        let document: CSVDocument
+        switch CSVDocument.read(file) {
+        case .success(let read): document = read
+        case .failure(let diagnostic):
+            session.report(diagnostic)
+            throw ReportedError()
+        }
+        guard let header = document.rows.first else {
+            session.report(.error("the file is empty; its first line holds the column headings and each line after it one row of the table",
+                                  at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
+            throw ReportedError()
+        }
+        let columns = try self.columns(header, declared: spec.columns, session: session)
+        var failed = false
+        var rows: [Table.Row] = []
+        for fields in document.rows.dropFirst() {
+            guard fields.count == columns.count else {
+                session.report(.error("this line has \(fields.count) fields but the first line has \(columns.count) column headings; every line needs one field per column (an empty field where the report gives no value)",
+                                      at: fields[0].location))
+                failed = true
+                continue
+            }
+            var cells = [Table.Cell(content: .text(trimmed(fields[0].text)), location: fields[0].location)]
+            for (field, column) in zip(fields.dropFirst(), columns.dropFirst()) {
+                guard let cell = cell(field) else {
+                    session.report(.error(notANumber(field.text, column: column.label), at: field.location))
+                    failed = true
+                    continue
+                }
+                cells.append(cell)
+            }
+            rows.append(Table.Row(cells: cells, unit: nil, location: fields[0].location))
+        }
+        if failed { throw ReportedError() }
+        return Table(id: spec.id, caption: spec.caption, unit: spec.unit, period: spec.period, source: spec.source,
+                     columns: columns, rows: rows, checks: spec.checks, contradictions: spec.contradictions,
+                     missing: spec.missing, note: spec.note, csvFile: file.displayPath)
+    }
+
+    /// The file `file:` names, in the page's own folder.
+    private static func dataFile(_ name: Located<String>, session: DecodingSession) throws -> DataFile {
+        let folder = session.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        guard !name.value.contains("/"), !name.value.hasPrefix("."), DataFile.isDataFile(name.value) else {
+            session.report(.error("file: names a CSV file in the same folder as this page, e.g. driftredovisning.csv; found \"\(name.value)\"",
+                                  at: name.location))
+            throw ReportedError()
+        }
+        guard let file = session.dataFiles[prefix + name.value] else {
+            let here = session.dataFiles.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }
+                .map { String($0.dropFirst(prefix.count)) }.sorted()
+            let hint = Suggestion.closest(to: name.value, in: here).map { "; did you mean \"\($0)\"?" }
+                ?? (here.isEmpty ? "; save the table from Excel or LibreOffice as CSV into this folder"
+                                 : "; the CSV files here are \(here.joined(separator: ", "))")
+            session.report(.error("there is no file \"\(name.value)\" beside this page\(hint)", at: name.location))
+            throw ReportedError()
+        }
+        session.usedDataFiles[file.relativePath] = file
+        return file
+    }
+
+    /// The declared columns (one per column of the file), or columns made from the headings.
+    private static func columns(_ header: [CSVDocument.Field], declared: [Table.Column]?,
+                                session: DecodingSession) throws -> [Table.Column] {
+        if let declared {
+            guard declared.count == header.count else {
+                let headings = header.map { "\"\(trimmed($0.text))\"" }.joined(separator: ", ")
+                session.report(.error("the file has \(header.count) columns (\(headings)) but columns: lists \(declared.count); give one entry per column of the file, or leave columns: out to use the headings",
+                                      at: declared.first?.id.location ?? header[0].location))
+                throw ReportedError()
+            }
+            return declared
+        }
+        var used: Set<String> = []
+        return header.enumerated().map { index, field in
+            let label = trimmed(field.text)
+            var id = label.isEmpty ? "kolumn-\(index + 1)" : Slug.make(label)
+            if !used.insert(id).inserted {
+                id += "-\(index + 1)"
+                used.insert(id)
+            }
+            return Table.Column(id: Located(id, at: field.location), label: label, unit: nil)
+        }
+    }
+
+    /// A number (with a trailing footnote mark such as `*`), or no value; nil for anything else.
+    static func cell(_ field: CSVDocument.Field) -> Table.Cell? {
+        if SwedishNumber.isMissing(field.text) { return Table.Cell(content: .missing, location: field.location) }
+        var text = trimmed(field.text)
+        var note = ""
+        while text.hasSuffix("*") {
+            note += "*"
+            text.removeLast()
+        }
+        guard let number = SwedishNumber.parse(text) else { return nil }
+        return Table.Cell(content: .number(number), note: note.isEmpty ? nil : note, location: field.location)
+    }
+
+    /// Says what is wrong with a field that is not a number, with the fix where one is clear.
+    static func notANumber(_ text: String, column: String) -> String {
+        let found = "\"\(FrontMatterSplitter.excerpt(text[...]))\" in column \"\(column)\" is not a number"
+        let comma = text.replacingOccurrences(of: ".", with: ",")
+        if text.contains("."), !text.contains(","), let number = SwedishNumber.parse(comma) {
+            return found + "; in a Swedish CSV file the decimal sign is a comma: write \(comma) (\(number))"
+        }
+        return found + "; write numbers as Excel shows them (1 054,4 or −17,6) and leave the field empty where the report gives no value"
+    }
+
+    static func trimmed(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars[...]
+        while let first = scalars.first, first == " " || first == "\u{A0}" || first == "\t" { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last == " " || last == "\u{A0}" || last == "\t" { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}
