@@ -103,6 +103,15 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "How to print problems: text (for people), github (annotations on a pull request's changed lines), json (for programs).")
     var format: DiagnosticFormat = .text
 
+    @Flag(help: "List every contradiction of the sources that the content records (a build counts them in one line).")
+    var contradictions = false
+
+    @Option(help: "With --format github: annotate warnings only in the files changed since this Git ref (default: the pull request's base, GITHUB_BASE_REF); errors are always annotated.")
+    var baseRef: String?
+
+    @Flag(help: "With --format github: annotate warnings in every file.")
+    var allFiles = false
+
     @OptionGroup var printing: OutputOptions
 
     func run() throws {
@@ -113,7 +122,11 @@ struct CheckCommand: ParsableCommand {
         if drawing { options.progress = line.progress; line.start() }
         let result = SiteBuilder.build(options)
         if drawing { line.stop() }
-        try Report.finish(result, verb: "check", started: started, format: format, output: printing)
+        var choices = PrintChoices(contradictions: contradictions)
+        if format == .github, !allFiles, let base = baseRef ?? ProcessInfo.processInfo.environment["GITHUB_BASE_REF"], !base.isEmpty {
+            choices.changedFiles = ChangedFiles.since(base)
+        }
+        try Report.finish(result, verb: "check", started: started, format: format, output: printing, choices: choices)
     }
 }
 

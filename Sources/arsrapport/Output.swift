@@ -10,9 +10,19 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Also print each stage's time and memory.")
     var verbose = false
 
+    @Option(help: "Language of the messages: sv or en (default: Swedish when LANG, LC_MESSAGES or LC_ALL starts with sv, else English).")
+    var lang: Language?
+
+    var language: Language { lang ?? Language.current }
+
     func validate() throws {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
+}
+
+extension Language: ExpressibleByArgument {
+    /// The language of this run, read before the arguments are parsed (for `--help`).
+    static let current = Language.from(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
 }
 
 /// The terminal on standard error: colour and a live progress line only when it is one (not
@@ -87,18 +97,36 @@ final class ProgressLine: Sendable {
     }
 }
 
+/// What `finish` prints besides the diagnostics themselves.
+struct PrintChoices {
+    /// List the contradictions the content records, instead of counting them in one line.
+    var contradictions = false
+    /// For `--format github`: annotate warnings only in these files (errors always).
+    var changedFiles: Set<String>?
+}
+
 /// Prints diagnostics and the summary line; throws the exit code on failure.
 enum Report {
     static func finish(_ result: BuildResult, verb: String, started: ContinuousClock.Instant,
-                       format: DiagnosticFormat = .text, output: OutputOptions = OutputOptions()) throws {
+                       format: DiagnosticFormat = .text, output: OutputOptions = OutputOptions(),
+                       choices: PrintChoices = PrintChoices()) throws {
+        let language = output.language
         if format == .json {
             // The whole answer is the JSON document, on standard output, for a program to read.
             print(DiagnosticFormatter.format(result.diagnostics, as: .json), terminator: "")
             if result.diagnostics.hasErrors { throw ExitCode.failure }
             return
         }
-        let shown = output.quiet ? result.diagnostics.filter { $0.severity == .error } : result.diagnostics
-        let printed = DiagnosticFormatter.format(shown, as: format)
+        let known = result.diagnostics.knownContradictions
+        var shown = choices.contradictions ? result.diagnostics : result.diagnostics.filter { $0.category != .knownContradiction }
+        if output.quiet { shown = shown.filter { $0.severity == .error } }
+        var unannotated = 0
+        if format == .github, let changed = choices.changedFiles {
+            let before = shown.count
+            shown = shown.filter { $0.severity == .error || changed.contains($0.location.path) }
+            unannotated = before - shown.count
+        }
+        let printed = DiagnosticFormatter.format(shown, as: format, language: language)
         if format == .github {
             print(printed, terminator: "")  // Actions reads workflow commands from standard output
         } else {
@@ -106,21 +134,25 @@ enum Report {
         }
         if output.verbose { printTimings(result) }
         let errors = result.diagnostics.filter { $0.severity == .error }.count
-        let warnings = result.diagnostics.count - errors
+        let warnings = result.diagnostics.count - errors - known.count
         let elapsed = ContinuousClock.now - started
         let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-        let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        let counts = Catalogue.counts(errors: errors, warnings: warnings, in: language)
         if errors > 0 {
-            let line = "\(verb) failed: \(counts); nothing was written (\(milliseconds) ms)"
+            let line = Catalogue.text(verb == "build" ? .buildFailed : .checkFailed, counts, "\(milliseconds)", in: language)
             Terminal.write((Terminal.colour ? "\u{1B}[1;31m\(line)\u{1B}[0m" : line) + "\n")
             throw ExitCode.failure
         }
         guard !output.quiet else { return }
-        let rate = milliseconds >= 1000 ? ", \(Int64(result.pagesWritten) * 1000 / milliseconds) pages per second" : ""
+        if unannotated > 0 { print(Catalogue.text(.notAnnotated, "\(unannotated)", in: language)) }
+        if !known.isEmpty, !choices.contradictions { print(Catalogue.text(known.count == 1 ? .knownContradictionOne : .knownContradictions, "\(known.count)", in: language)) }
+        let rate = milliseconds >= 1000
+            ? Catalogue.text(.pagesPerSecond, "\(Int64(result.pagesWritten) * 1000 / milliseconds)", in: language) : ""
         if verb == "build" {
-            print("built \(result.pagesWritten) pages (\(result.filesWritten) files), \(counts) in \(milliseconds) ms\(rate)")
+            print(Catalogue.text(.builtSummary, "\(result.pagesWritten)", "\(result.filesWritten)", counts, "\(milliseconds)", rate,
+                                 in: language))
         } else {
-            print("checked: \(counts) in \(milliseconds) ms")
+            print(Catalogue.text(.checkedSummary, counts, "\(milliseconds)", in: language))
         }
     }
 

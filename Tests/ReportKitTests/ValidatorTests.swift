@@ -67,7 +67,7 @@ import Testing
         let lines = try check("    value: 5.6\n    unit: mnkr\n    period: 2022\n",
                               "    value: 5.6\n    unit: mnkr\n    period: 2022\n    contradicts: netto\n    contradiction: Påstådd motsägelse.\n")
         #expect(lines == [
-            "content/testby-2022/ekonomi.md:28:18: error: recorded contradiction does not occur: budgetavvikelse utfall 5.6 mnkr (content/testby-2022/ekonomi.md:25) and nettokostnad utfall -1054.4 mnkr (content/testby-2022/ekonomi.md:10) agree within rounding (or are not the same measure); remove contradicts:",
+            "content/testby-2022/ekonomi.md:28:18: error: recorded contradiction does not occur: budgetavvikelse utfall 5.6 mnkr (content/testby-2022/ekonomi.md:25) and nettokostnad utfall -1054.4 mnkr (content/testby-2022/ekonomi.md:10) agree within rounding (or are not the same measure); remove its contradicts and contradiction",
         ])
     }
 

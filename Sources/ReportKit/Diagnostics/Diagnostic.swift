@@ -6,14 +6,30 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
         case warning
     }
 
+    /// What kind of problem it is, for how loudly it is printed.
+    public enum Category: String, Sendable, Hashable {
+        case problem
+        /// A contradiction of the source report that the content records on purpose: counted
+        /// in one line, listed by `check --contradictions`.
+        case knownContradiction
+    }
+
     public let severity: Severity
     public let location: SourceLocation
     public let message: String
+    public let category: Category
+    /// The catalogue entry the message was made from, for printing it in another language.
+    public let messageKey: MessageKey?
+    public let arguments: [String]
 
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
+    public init(_ severity: Severity, at location: SourceLocation, _ message: String, category: Category = .problem,
+                messageKey: MessageKey? = nil, arguments: [String] = []) {
         self.severity = severity
         self.location = location
         self.message = message
+        self.category = category
+        self.messageKey = messageKey
+        self.arguments = arguments
     }
 
     public static func error(_ message: String, at location: SourceLocation) -> Diagnostic {
@@ -32,6 +48,9 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
 extension Array where Element == Diagnostic {
     /// True if any diagnostic is an error (warnings alone do not fail a build).
     public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// The contradictions the content records on purpose.
+    public var knownContradictions: [Diagnostic] { filter { $0.category == .knownContradiction } }
 
     /// Sorted by file, line and column so that output is stable whatever order stages ran in.
     public func sortedForDisplay() -> [Diagnostic] {

@@ -11,15 +11,15 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 }
 
 public enum DiagnosticFormatter {
-    public static func format(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
+    public static func format(_ diagnostics: [Diagnostic], as format: DiagnosticFormat, language: Language = .english) -> String {
         switch format {
         case .text:
-            return diagnostics.map { $0.description + "\n" }.joined()
+            return diagnostics.map { $0.description(in: language) + "\n" }.joined()
         case .github:
             return diagnostics.map { diagnostic in
                 let location = diagnostic.location
                 // GitHub's workflow-command escaping: %, CR and LF in the message; also , and : in properties.
-                let message = escape(diagnostic.message, properties: false)
+                let message = escape(diagnostic.message(in: language), properties: false)
                 return "::\(diagnostic.severity.rawValue) file=\(escape(location.path, properties: true)),line=\(location.line),col=\(location.column)::\(message)\n"
             }.joined()
         case .json:

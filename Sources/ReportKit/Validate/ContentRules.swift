@@ -26,6 +26,11 @@ struct RuleChecker {
         diagnostics.append(.warning(message, at: location))
     }
 
+    /// A contradiction the source report really contains and the content records.
+    mutating func knownContradiction(_ message: String, at location: SourceLocation) {
+        diagnostics.append(Diagnostic(.warning, at: location, "recorded contradiction" + message, category: .knownContradiction))
+    }
+
     /// Reports an id that names nothing, suggesting the closest one that exists. An id whose
     /// file exists but failed to decode was reported already and is not reported again.
     mutating func reference(_ id: Located<String>, kind: String, in ids: [String]) {
@@ -123,7 +128,7 @@ struct RuleChecker {
                 if discrepancy.lines.value.isEmpty {
                     error("a discrepancy names the source lines that disagree, e.g. lines: [272, 298]", at: discrepancy.lines.location)
                 } else {
-                    warning("recorded contradiction (source lines \(discrepancy.lines.value.map(String.init).joined(separator: ", "))): \(discrepancy.note)",
+                    knownContradiction(" (source lines \(discrepancy.lines.value.map(String.init).joined(separator: ", "))): \(discrepancy.note)",
                             at: discrepancy.lines.location)
                 }
             }

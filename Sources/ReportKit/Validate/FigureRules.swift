@@ -68,7 +68,7 @@ extension RuleChecker {
                     if agree { continue }
                     if let holder = recorded(a, b) {
                         explained.insert(pairKey(a, b))
-                        warning("recorded contradiction: \(name(a)) and \(name(b)) disagree — \(holder.contradiction ?? "")",
+                        knownContradiction(": \(name(a)) and \(name(b)) disagree — \(holder.contradiction ?? "")",
                                 at: holder.value.location)
                     } else {
                         error("\(name(b)) disagrees with \(name(a)); if the report really states both, record it with contradicts: and contradiction:",
@@ -94,7 +94,7 @@ extension RuleChecker {
             let message = "budget − \(deviation.basis.rawValue) = \(format(computed)) but budgetavvikelse is \(deviation.value.value) \(deviation.unit.value.rawValue): \(name(budget)), \(name(outcome))"
             if let holder {
                 explained.insert(pairKey(holder, holder.contradicts.flatMap { byID[$0.value] } ?? holder))
-                warning("recorded contradiction: \(message) — \(holder.contradiction ?? "")", at: deviation.value.location)
+                knownContradiction(": \(message) — \(holder.contradiction ?? "")", at: deviation.value.location)
             } else {
                 error("\(message); if the report really states these, record it with contradicts: and contradiction:",
                       at: deviation.value.location)
@@ -110,7 +110,7 @@ extension RuleChecker {
                 continue
             }
             if !explained.contains(pairKey(figure, other)) {
-                error("recorded contradiction does not occur: \(name(figure)) and \(name(other)) agree within rounding (or are not the same measure); remove contradicts:",
+                error("recorded contradiction does not occur: \(name(figure)) and \(name(other)) agree within rounding (or are not the same measure); remove its contradicts and contradiction",
                       at: target.location)
             }
         }

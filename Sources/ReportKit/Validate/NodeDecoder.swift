@@ -47,6 +47,11 @@ final class DecodingSession {
         report(Diagnostic(severity, at: location(of: node), message))
     }
 
+    /// Reports a message of the catalogues.
+    func report(_ key: MessageKey, _ arguments: String..., at node: Node?) {
+        report(Diagnostic(.error, at: location(of: node), key, arguments))
+    }
+
     /// Adds a diagnostic found outside the front matter (in a table's CSV file), once.
     func report(_ diagnostic: Diagnostic) {
         if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
@@ -182,7 +187,11 @@ struct NodeDecoder: ScalarDecoder {
                 if Key(stringValue: name)?.stringValue == name { continue }
                 let known = allKeys.allCaseNames
                 if known.contains(name) { continue }
-                session.report("unknown key \"\(name)\"\(Suggestion.hintOrList(for: name, in: known))", at: key)
+                if let close = Suggestion.closest(to: name, in: known) {
+                    session.report(.unknownKeyDidYouMean, name, close, at: key)
+                } else {
+                    session.report(.unknownKeyAllowed, name, known.joined(separator: ", "), at: key)
+                }
             }
         }
         if let attempts, attempts.keyType == nil { attempts.keyType = Key.self }
@@ -230,11 +239,11 @@ struct NodeDecoder: ScalarDecoder {
         for key in S.Key.allCases where !attempts.names.contains(key.stringValue) {
             let field = S.field(key)
             guard let pair = mapping.first(where: { $0.key.string == key.stringValue }) else {
-                if field.isRequired { session.report(missingKeyMessage(key.stringValue), at: node) }
+                if field.isRequired { reportMissingKey(key.stringValue) }
                 continue
             }
             if pair.value.isNull {
-                if field.isRequired { session.report("\"\(key.stringValue)\" needs a value", at: pair.key) }
+                if field.isRequired { session.report(.needsValue, key.stringValue, at: pair.key) }
                 continue
             }
             if let valueType = field.valueType { check(valueType, at: pair.value, key: key) }
@@ -245,10 +254,14 @@ struct NodeDecoder: ScalarDecoder {
         _ = try? child(value, key: key).decodeValue(T.self)
     }
 
-    /// `missing required key "source" in figures[2]`.
-    func missingKeyMessage(_ name: String) -> String {
+    /// `missing required key "source" in figures[2]`, at this mapping.
+    func reportMissingKey(_ name: String) {
         let path = codingPath
-        return "missing required key \"\(name)\"" + (path.isEmpty ? "" : " in \(CodingPath.describe(path))")
+        if path.isEmpty {
+            session.report(.missingKey, name, at: node)
+        } else {
+            session.report(.missingKeyIn, name, CodingPath.describe(path), at: node)
+        }
     }
 }
 
@@ -314,10 +327,11 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         attempts?.names.append(key.stringValue)
         guard let value = self[key]?.value else {
-            throw decoder.fail(decoder.missingKeyMessage(key.stringValue))
+            decoder.reportMissingKey(key.stringValue)
+            throw ReportedError()
         }
         if value.isNull, !(T.self is any OptionalProtocol.Type) {
-            decoder.session.report("\"\(key.stringValue)\" needs a value", at: self[key]?.key)
+            decoder.session.report(.needsValue, key.stringValue, at: self[key]?.key)
             throw ReportedError()
         }
         return try decoder.child(value, key: key).decodeValue(T.self)

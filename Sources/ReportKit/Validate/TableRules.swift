@@ -12,8 +12,8 @@ extension RuleChecker {
             if row.cells.count > table.columns.count, !row.decimalCommas.isEmpty {
                 let written = row.decimalCommas.map { "\"\($0)\"" }.joined(separator: ", ")
                 let plain = row.decimalCommas.map { $0.replacingAll(",", with: ".") }.joined(separator: ", ")
-                error("row \"\(row.label)\" has \(row.cells.count) cells but the table has \(table.columns.count) columns: \(written) \(row.decimalCommas.count == 1 ? "is read as two cells" : "are each read as two cells"), because a comma separates the cells of [ ]; write decimals with a point (\(plain)), or keep the table in a CSV file, where decimal commas are right",
-                      at: row.location)
+                diagnostics.append(.error(.rowDecimalCommas, row.label, "\(row.cells.count)", "\(table.columns.count)", written, plain,
+                                          at: row.location))
             } else if row.cells.count != table.columns.count {
                 error("row \"\(row.label)\" has \(row.cells.count) cells but the table has \(table.columns.count) columns; use null for an empty cell",
                       at: row.location)
@@ -40,7 +40,7 @@ extension RuleChecker {
         }
         for failure in failures {
             if let recorded = table.contradictions?.first(where: { $0.row.value == failure.row && $0.column.value == failure.column }) {
-                warning("recorded contradiction: \(failure.message) — \(recorded.note)", at: failure.location)
+                knownContradiction(": \(failure.message) — \(recorded.note)", at: failure.location)
             } else {
                 error("\(failure.message); if the report really prints these numbers, record it in the table's contradictions (row, column and a note)", at: failure.location)
             }

@@ -23,15 +23,14 @@ enum CSVTable {
         var rows: [Table.Row] = []
         for fields in document.rows.dropFirst() {
             guard fields.count == columns.count else {
-                session.report(.error("this line has \(fields.count) fields but the first line has \(columns.count) column headings; every line needs one field per column (an empty field where the report gives no value)",
-                                      at: fields[0].location))
+                session.report(.error(.csvFieldCount, "\(fields.count)", "\(columns.count)", at: fields[0].location))
                 failed = true
                 continue
             }
             var cells = [Table.Cell(content: .text(trimmed(fields[0].text)), location: fields[0].location)]
             for (field, column) in zip(fields.dropFirst(), columns.dropFirst()) {
                 guard let cell = cell(field) else {
-                    session.report(.error(notANumber(field.text, column: column.label), at: field.location))
+                    session.report(notANumber(field, column: column.label))
                     failed = true
                     continue
                 }
@@ -57,10 +56,13 @@ enum CSVTable {
         guard let file = session.dataFiles[prefix + name.value] else {
             let here = session.dataFiles.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }
                 .map { String($0.dropFirst(prefix.count)) }.sorted()
-            let hint = Suggestion.closest(to: name.value, in: here).map { "; did you mean \"\($0)\"?" }
-                ?? (here.isEmpty ? "; save the table from Excel or LibreOffice as CSV into this folder"
-                                 : "; the CSV files here are \(here.joined(separator: ", "))")
-            session.report(.error("there is no file \"\(name.value)\" beside this page\(hint)", at: name.location))
+            if let close = Suggestion.closest(to: name.value, in: here) {
+                session.report(.error(.csvNoFileDidYouMean, name.value, close, at: name.location))
+            } else if here.isEmpty {
+                session.report(.error(.csvNoFileNone, name.value, at: name.location))
+            } else {
+                session.report(.error(.csvNoFileList, name.value, here.joined(separator: ", "), at: name.location))
+            }
             throw ReportedError()
         }
         session.usedDataFiles[file.relativePath] = file
@@ -105,13 +107,14 @@ enum CSVTable {
     }
 
     /// Says what is wrong with a field that is not a number, with the fix where one is clear.
-    static func notANumber(_ text: String, column: String) -> String {
-        let found = "\"\(FrontMatterSplitter.excerpt(text[...]))\" in column \"\(column)\" is not a number"
+    static func notANumber(_ field: CSVDocument.Field, column: String) -> Diagnostic {
+        let text = field.text
+        let found = FrontMatterSplitter.excerpt(text[...])
         let comma = text.replacingOccurrences(of: ".", with: ",")
         if text.contains("."), !text.contains(","), let number = SwedishNumber.parse(comma) {
-            return found + "; in a Swedish CSV file the decimal sign is a comma: write \(comma) (\(number))"
+            return .error(.csvDecimalPoint, found, column, comma, number.description, at: field.location)
         }
-        return found + "; write numbers as Excel shows them (1 054,4 or −17,6) and leave the field empty where the report gives no value"
+        return .error(.csvNotANumber, found, column, at: field.location)
     }
 
     static func trimmed(_ text: String) -> String {

@@ -1,0 +1,69 @@
+/// Messages to communicators, kept in one catalogue per language (Catalogues/) under the same
+/// keys; `{1}`, `{2}`… stand for the arguments.
+public enum MessageKey: String, Sendable, Hashable, CaseIterable {
+    // Front matter
+    case missingKey, missingKeyIn, needsValue, unknownKeyDidYouMean, unknownKeyAllowed
+    // CSV tables and references into them
+    case csvNotANumber, csvDecimalPoint, csvFieldCount, csvNoFileDidYouMean, csvNoFileList, csvNoFileNone
+    case tableNoRowDidYouMean, tableNoRowList, tableNoColumnDidYouMean, tableNoColumnList
+    case unknownTableDidYouMean, unknownTableList, unknownTableNone, tableCellNotNumber, tableCellLabels
+    case rowDecimalCommas
+    // Unfinished work
+    case placeholder, draftLinked
+    // Summary lines
+    case errorsOne, errorsMany, warningsOne, warningsMany
+    case builtSummary, checkedSummary, buildFailed, checkFailed, knownContradictionOne, knownContradictions, notAnnotated, pagesPerSecond
+}
+
+public enum Catalogue {
+    static func table(_ language: Language) -> [MessageKey: String] {
+        switch language {
+        case .english: english
+        case .swedish: swedish
+        }
+    }
+
+    /// The message in `language`, its arguments put in place.
+    public static func text(_ key: MessageKey, _ arguments: [String], in language: Language) -> String {
+        var text = table(language)[key] ?? english[key] ?? key.rawValue
+        for (index, argument) in arguments.enumerated().reversed() {
+            text = text.replacingAll("{\(index + 1)}", with: argument)
+        }
+        return text
+    }
+
+    public static func text(_ key: MessageKey, _ arguments: String..., in language: Language) -> String {
+        text(key, arguments, in: language)
+    }
+
+    /// "2 errors, 1 warning" / "2 fel, 1 varning".
+    public static func counts(errors: Int, warnings: Int, in language: Language) -> String {
+        text(errors == 1 ? .errorsOne : .errorsMany, "\(errors)", in: language) + ", "
+            + text(warnings == 1 ? .warningsOne : .warningsMany, "\(warnings)", in: language)
+    }
+}
+
+extension Diagnostic {
+    /// A diagnostic whose message comes from the catalogues.
+    public init(_ severity: Severity, at location: SourceLocation, _ key: MessageKey, _ arguments: [String],
+                category: Category = .problem) {
+        self.init(severity, at: location, Catalogue.text(key, arguments, in: .english), category: category,
+                  messageKey: key, arguments: arguments)
+    }
+
+    public static func error(_ key: MessageKey, _ arguments: String..., at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, at: location, key, arguments)
+    }
+
+    /// The message in `language`; a message not yet in the catalogues is in English.
+    public func message(in language: Language) -> String {
+        guard let messageKey, language != .english else { return message }
+        return Catalogue.text(messageKey, arguments, in: language)
+    }
+
+    /// `path:line:col: error: message` in `language`. "error" and "warning" stay English in
+    /// every language: editors and CI read them to find problems.
+    public func description(in language: Language) -> String {
+        "\(location.path):\(location.line):\(location.column): \(severity.rawValue): \(message(in: language))"
+    }
+}
