@@ -14,6 +14,10 @@ public struct BuildOptions: Sendable {
     public var displayRoot: URL
     /// Updated as the build goes, for a progress line.
     public var progress: BuildProgress?
+    /// Build the reports marked `draft: true` too (`build --drafts`, `serve`).
+    public var drafts = false
+    /// How `arsrapport new`'s placeholders are reported: errors in a build, warnings in `serve`.
+    public var placeholders: Diagnostic.Severity = .error
 
     public init(content: URL, templates: URL, output: URL, baseURL: String? = nil, write: Bool = true,
                 parallel: Bool = true, displayRoot: URL? = nil) {
@@ -111,9 +115,12 @@ public final class BuildSession {
 
         // Validate
         options.progress?.begin("validate", total: loaded.files.count)
-        let (content, decodeDiagnostics) = ContentDecoder.decode(loaded, parallel: options.parallel, cache: &decoded,
+        var (content, decodeDiagnostics) = ContentDecoder.decode(loaded, parallel: options.parallel, cache: &decoded,
                                                                    progress: options.progress)
         result.diagnostics += decodeDiagnostics
+        result.diagnostics += Placeholders.find(in: loaded.files, content: content, severity: options.placeholders,
+                                                drafts: options.drafts)
+        if !options.drafts { content.leaveOutDrafts() }
         result.diagnostics += rules.check(content)
         lap("validate")
 

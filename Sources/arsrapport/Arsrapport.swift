@@ -78,12 +78,16 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print how long each stage took (also part of --verbose).")
     var timings = false
 
+    @Flag(help: "Also build the reports marked draft: true (they are left out by default).")
+    var drafts = false
+
     @OptionGroup var printing: OutputOptions
 
     func run() throws {
         let started = ContinuousClock.now
         let line = ProgressLine()
         var options = site.buildOptions(output: output, write: true)
+        options.drafts = drafts
         if !printing.quiet { options.progress = line.progress; line.start() }
         let result = SiteBuilder.build(options)
         if !printing.quiet { line.stop() }

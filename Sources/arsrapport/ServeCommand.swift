@@ -22,7 +22,11 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var printing: OutputOptions
 
     func run() async throws {
-        let server = SiteServer(options: site.buildOptions(output: "public", write: false), port: port,
+        // Drafts are shown (marked Utkast) and placeholders are warnings: serve is for work in progress.
+        var options = site.buildOptions(output: "public", write: false)
+        options.drafts = true
+        options.placeholders = .warning
+        let server = SiteServer(options: options, port: port,
                                  quiet: printing.quiet, verbose: printing.verbose) { line in
             FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
         }

@@ -146,6 +146,7 @@ import Testing
         static let patternExamples = [
             JSONSchema.identifierPattern: "a-1",
             LocalDate.pattern: "2020-01-31",
+            JSONSchema.webAddressPattern: "https://example.org/arsredovisning.pdf",
         ]
 
         func value(for schema: JSONValue) -> JSONValue? {

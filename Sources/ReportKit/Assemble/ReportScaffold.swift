@@ -2,8 +2,9 @@ import CommonMark
 import Foundation
 
 /// The files `arsrapport new` writes: a report folder with every common section, and the
-/// municipality's own file when it is new. Everything passes `check` as written; what the
-/// report does not yet say is "uppgift saknas".
+/// municipality's own file when it is new. What is left to write is marked "FYLL I: …", which
+/// `check` and `build` report as errors until it is replaced (warnings in `serve`), unless the
+/// report is marked `draft: true`.
 public struct ReportScaffold: Sendable {
     public let municipality: String
     public let year: Int
@@ -52,18 +53,19 @@ public struct ReportScaffold: Sendable {
             period: \(period)
             # dnr: SN 2024/1                        # only if the report states a diarienummer
             # decision_date: \(year + 1)-02-15          # only if the report states when it was decided
+            # draft: true                           # leaves the report out of the site until it is done
             source:
-              document: uppgift saknas              # the report's file name
+              document: "FYLL I: rapportens filnamn"  # the report's text file
               title: \(kindText.capitalized) \(year), Socialnämnden
             ---
-            Skriv här en kort inledning om rapporten.
+            FYLL I: en kort inledning om rapporten.
 
             """
         for (section, title) in Self.sections {
             files["\(folder)/\(section.rawValue).md"] = """
                 ---
                 title: \(title)
-                summarises: uppgift saknas            # the report's own headings that this section covers
+                summarises: "FYLL I: rapportens egna rubriker"  # the report's own headings that this section covers
                 source: {lines: [1, 1]}               # first and last line of those headings in the report's text
                 # themes: [ekonomi]                   # theme ids from content/teman/
                 # figures:                            # headline figures: see docs/content-format.md
@@ -77,7 +79,7 @@ public struct ReportScaffold: Sendable {
                 # tables:                             # every table of this part: see docs/content-format.md
                 # goals:                              # every goal with its verdict: see docs/content-format.md
                 ---
-                Uppgift saknas.
+                FYLL I: avsnittets text, med rapportens egna ord.
 
                 """
         }
@@ -86,7 +88,7 @@ public struct ReportScaffold: Sendable {
                 ---
                 name: \(municipality.capitalized) kommun          # the municipality's full name
                 short_name: \(municipality.capitalized)
-                committee_scope: uppgift saknas        # what this socialnämnd is responsible for
+                committee_scope: "FYLL I: vad socialnämnden ansvarar för"
                 verdict_scale:                         # each verdict word the reports use, mapped once to the common scale
                   - term: uppfyllt
                     level: uppfyllt
@@ -95,7 +97,7 @@ public struct ReportScaffold: Sendable {
                   - term: ej uppfyllt
                     level: ej-uppfyllt
                 ---
-                Skriv här några meningar om kommunen.
+                FYLL I: några meningar om kommunen.
 
                 """
         }

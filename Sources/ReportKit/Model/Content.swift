@@ -39,6 +39,8 @@ public final class Report: Sendable, Hashable {
     public let index: Document<ReportMatter>
     public let sections: [Section]
 
+    public var isDraft: Bool { index.matter.draft == true }
+
     public init(id: String, index: Document<ReportMatter>, sections: [Section]) {
         self.id = id
         self.index = index
@@ -89,8 +91,20 @@ public struct Content: Sendable {
     /// Files that exist but failed to decode (already reported): references to them are not
     /// reported again as "unknown".
     public var failedFiles: Set<String> = []
+    /// The files of reports marked `draft: true` that this build leaves out: links to them are
+    /// reported as links to a draft.
+    public var draftFiles: Set<String> = []
 
     public init() {}
+
+    /// Leaves out the reports marked `draft: true`, keeping their files' paths.
+    mutating func leaveOutDrafts() {
+        for report in reports where report.isDraft {
+            draftFiles.insert(report.index.file.relativePath)
+            for section in report.sections { draftFiles.insert(section.document.file.relativePath) }
+        }
+        reports.removeAll(where: \.isDraft)
+    }
 
     public func municipality(_ id: String) -> Document<MunicipalityMatter>? {
         municipalities.first { $0.id == id }

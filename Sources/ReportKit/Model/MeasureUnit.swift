@@ -48,10 +48,13 @@ public enum MeasureUnit: String, Sendable, Hashable, CaseIterable, Decodable {
 public struct SourceReference: Sendable, Hashable, Decodable {
     public let line: Int?
     public let lines: [Int]?
+    /// The page of the original document (its PDF), as printed on the page: for a reader who
+    /// follows the link to `document_url`.
+    public let page: Int?
     /// A verbatim piece of that line, so that a reader (and a test) can find the value.
     public let quote: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case line, lines, quote }
+    enum CodingKeys: String, CodingKey, CaseIterable { case line, lines, page, quote }
 
     /// "rad 498" or "rad 532–570", for pages.
     public var description: String {

@@ -1,6 +1,7 @@
 extension ContextBuilder {
     func report(_ report: Report, _ context: inout Context, _ page: Page) {
         let matter = report.index.matter
+        context["draft"] = report.isDraft
         context["municipality"] = municipalityName(report)
         context["municipality_href"] = linker.href(from: page, to: "kommuner/\(matter.municipality.value)/")
         context["facts"] = [
@@ -30,11 +31,12 @@ extension ContextBuilder {
 
     func section(_ section: Section, of report: Report, _ context: inout Context, _ toc: inout [Context], _ page: Page) {
         let matter = section.document.matter
+        context["draft"] = report.isDraft
         context["report_title"] = report.index.matter.title
         context["report_label"] = reportLabel(report)
         context["report_href"] = linker.href(from: page, to: "\(report.id)/")
         context["summarises"] = matter.summarises
-        context["source"] = "\(report.index.matter.source.title), \(matter.source.description)"
+        Citation(matter.source, report: report, section: section).add(to: &context)
         context["period"] = NumberFormat.period(report.index.matter.period.value)
         context["report_kind"] = reportKindLabel(report)
 
@@ -67,7 +69,11 @@ extension ContextBuilder {
         }
         if let tables = matter.tables, !tables.isEmpty {
             toc.append(["text": "Tabeller", "href": "#fakta-tabeller", "sub": false])
-            context["tables"] = wrap(tables.map(tableContext))
+            context["tables"] = wrap(tables.map { table in
+                var context = tableContext(table)
+                Citation(table.source, report: report, section: section).add(to: &context)
+                return context
+            })
             for table in tables { toc.append(["text": table.caption, "href": "#tabell-\(table.id.value)", "sub": true]) }
         }
         if let discrepancies = matter.discrepancies, !discrepancies.isEmpty {
@@ -90,8 +96,8 @@ extension ContextBuilder {
             "basis": basisLabel(f.basis),
             "value": NumberFormat.format(f.value.value, unit: f.unit.value),
             "period": f.period.value.label ?? NumberFormat.period(f.period.value),
-            "source": f.source.description,
         ]
+        Citation(f.source, report: figure.report, section: figure.section).add(to: &row)
         if let id = f.id?.value { row["id"] = "figur-\(id)" }
         if let breakdown = f.breakdown { row["breakdown"] = breakdown }
         if let note = f.note { row["note"] = note }
@@ -136,7 +142,6 @@ extension ContextBuilder {
             "caption": table.caption,
             "columns": columns,
             "rows": rows,
-            "source": table.source.description,
         ]
         if !unitNotes.isEmpty { context["unit_note"] = unitNotes.joined(separator: ", ") }
         if let missing = table.missing { context["missing"] = missing }

@@ -64,6 +64,10 @@ struct MarkdownStage {
         if resolved.hasSuffix(".md") {
             guard let target = site.pathsBySource[resolved] else {
                 if site.content.failedFiles.contains(resolved) { return "" }  // its own errors are reported
+                if site.content.draftFiles.contains(resolved) {
+                    result.diagnostics.append(.error(.draftLinked, "content/\(resolved)", at: location))
+                    return ""
+                }
                 let hint = Suggestion.hint(for: resolved, in: site.pathsBySource.keys.sorted())
                 result.diagnostics.append(.error("link to missing page \"\(pathPart)\" (content/\(resolved))\(hint)", at: location))
                 return ""

@@ -23,6 +23,8 @@ struct JSONSchema: Sendable, Hashable {
     static let text = types("string", "number", "boolean")
 
     /// A whole number. Quotes are allowed because the validator reads `"2020"` as 2020 as well.
+    /// An http(s) address.
+    static let webAddressPattern = "^https?://"
     static let wholeNumber = types("integer", "string").with("pattern", "^[-+]?[0-9]+$")
 
     /// true or false. Quotes are allowed because the validator reads `"true"` as true as well.

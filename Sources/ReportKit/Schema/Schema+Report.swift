@@ -14,6 +14,10 @@ extension ReportMatter: SchemaDescribing {
         case .dnr: Field(\ReportMatter.dnr, "The report's diarienummer, only if the report states it, e.g. SN/2019:47.")
         case .decisionDate: Field(\ReportMatter.decisionDate, "The date of the committee's decision, only if the report states it.")
         case .source: Field(\ReportMatter.source, "The source document the report's text was taken from.")
+        case .documentURL: Field(\ReportMatter.documentURL, JSONSchema.text.with("pattern", .string(JSONSchema.webAddressPattern)),
+                                 "The original document's address (a PDF), e.g. https://www.haninge.se/…/arsredovisning-2022.pdf; sources with a page link to it.")
+        case .draft: Field(\ReportMatter.draft,
+                           "true while the report is being written: build leaves it out (unless --drafts), serve shows it marked Utkast.")
         }
     }
 }
@@ -57,13 +61,15 @@ extension Period: SchemaDescribing {
 extension SourceReference: SchemaDescribing {
     static var definitionName: String { "source" }
     static var meaning: String {
-        "Where in the source text a value stands: {line: 498, quote: \"…\"}, or for a passage or table {lines: [532, 570]}."
+        "Where in the report a value stands: {page: 12, quote: \"…\"} in the original document, {line: 498, quote: \"…\"} in its text version, or for a passage or table {lines: [532, 570]}; page and line may be given together."
     }
 
     static func field(_ key: CodingKeys) -> Field {
         switch key {
         case .line: Field(\SourceReference.line, "The 1-based line in the report's .txt file in shared/seeds/.")
         case .lines: Field(\SourceReference.lines, "The first and last line of a passage or table, e.g. [532, 570].")
+        case .page: Field(\SourceReference.page, JSONSchema.wholeNumber.with("minimum", 1),
+                          "The page of the original document (as its PDF viewer numbers it); pages link to document_url#page=N.")
         case .quote: Field(\SourceReference.quote, "A short verbatim piece of that line containing the value, copied character for character.")
         }
     }

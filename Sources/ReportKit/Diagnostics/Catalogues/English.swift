@@ -24,7 +24,7 @@ extension Catalogue {
         .tableCellLabels: "column \"{1}\" of table \"{2}\" holds the row labels; point at a cell with a number",
         .rowDecimalCommas: "row \"{1}\" has {2} cells but the table has {3} columns, because a comma separates the cells of [ ] and the decimal commas in {4} split each number in two; write decimals with a point ({5}), or keep the table in a CSV file, where decimal commas are right",
 
-        .placeholder: "\"{1}\" is a placeholder from `arsrapport new`; replace it with the report's own {2}, or mark the report draft: true in its index.md",
+        .placeholder: "\"{1}\" is a placeholder from `arsrapport new`; write what it asks for, or mark the report draft: true in its index.md to leave it out of the site until it is done",
         .draftLinked: "this links to {1}, which is a draft (draft: true) and is left out of the site; remove the link, or publish the report",
 
         .errorsOne: "{1} error",

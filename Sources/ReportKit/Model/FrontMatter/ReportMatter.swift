@@ -13,6 +13,11 @@ public struct ReportMatter: Decodable, Sendable, Hashable {
     public let dnr: String?
     public let decisionDate: LocalDate?
     public let source: Source
+    /// The original document's address (a PDF), which citations with a page link to.
+    public let documentURL: String?
+    /// Work in progress: `build` leaves the report out (unless `--drafts`); `serve` shows it
+    /// with a banner.
+    public let draft: Bool?
 
     public struct Source: Decodable, Sendable, Hashable {
         /// File name in shared/seeds/.
@@ -23,7 +28,7 @@ public struct ReportMatter: Decodable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case title, municipality, committee, reportKind = "report_kind", year, period, dnr
-        case decisionDate = "decision_date", source
+        case decisionDate = "decision_date", source, documentURL = "document_url", draft
     }
 }
 
