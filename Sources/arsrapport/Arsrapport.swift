@@ -11,7 +11,8 @@ struct Arsrapport: AsyncParsableCommand {
         commandName: "arsrapport",
         abstract: "Builds a website that compares the social services committees' annual reports.",
         version: version,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, SchemaCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ImportTableCommand.self,
+                      SchemaCommand.self],
         defaultSubcommand: nil
     )
 

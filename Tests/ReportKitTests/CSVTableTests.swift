@@ -200,4 +200,45 @@ import Testing
             Issue.record("\(path) differs between the CSV table and the inline table")
         }
     }
+
+    /// import-table: the YAML it prints decodes into the same rows as the CSV file.
+    @Test func importTablePrintsAnInlineTableWithTheSameCells() throws {
+        let path = RealContentTests.content.appendingPathComponent("haninge-2022/driftredovisning.csv")
+        let file = DataFile(relativePath: "driftredovisning.csv", displayPath: "driftredovisning.csv", bytes: Array(try Data(contentsOf: path)))
+        let (yaml, problems) = TableImport.yaml(for: file)
+        #expect(problems == [])
+        let block = try #require(yaml)
+        #expect(block.hasPrefix("  - id: driftredovisning\n    caption: \"FYLL I: tabellens rubrik, med enhet\"\n"))
+        let text = "---\ntitle: E\nsummarises: E\nsource: {lines: [1, 2]}\ntables:\n\(block)---\n"
+        var diagnostics: [Diagnostic] = []
+        let inline = ContentDecoder.decodeDocument(SourceFile(relativePath: "r-2022/ekonomi.md", displayPath: "x.md", text: text),
+                                                   as: SectionMatter.self, into: &diagnostics)?.matter.tables?.first
+        #expect(diagnostics == [])
+        let (csv, _) = CSVTable.read(file)
+        #expect(inline?.rows.map { $0.cells.map(\.content) } == csv?.rows.map { $0.cells.map(\.content) })
+        #expect(inline?.columns.map(\.label) == csv?.columns.map(\.label))
+        #expect(inline?.rows.count == 8)
+    }
+
+    @Test func importTableChecksAFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arsrapport-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("Rad;Belopp\nA;1 054,4\nB;\n".utf8).write(to: folder.appendingPathComponent("t.csv"))
+        try Data("Rad;Belopp\nA;ca 3\n".utf8).write(to: folder.appendingPathComponent("bad.csv"))
+        let cli = CLITests()
+        let good = try cli.run(["import-table", "--check", "t.csv"], in: folder)
+        #expect(good.status == 0)
+        #expect(good.stdout == """
+            t.csv: UTF-8, fields separated by ;
+            2 columns: Rad (rad), Belopp (belopp)
+            2 rows: A, B
+            1 numbers, 1 empty cells; every cell after the first column is a number or empty
+
+            """)
+        let bad = try cli.run(["import-table", "bad.csv"], in: folder)
+        #expect(bad.status == 1)
+        #expect(bad.stdout.isEmpty)
+        #expect(bad.stderr == "bad.csv:2:3: error: \"ca 3\" in column \"Belopp\" is not a number; write numbers as Excel shows them (1 054,4 or −17,6) and leave the field empty where the report gives no value\n")
+    }
 }

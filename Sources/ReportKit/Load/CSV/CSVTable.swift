@@ -6,42 +6,57 @@ enum CSVTable {
     static func read(_ spec: CSVTableSpec, in decoder: NodeDecoder) throws -> Table {
         let session = decoder.session
         let file = try dataFile(spec.file, session: session)
+        let (content, diagnostics) = read(file, declared: spec.columns, declaredAt: spec.columns?.first?.id.location)
+        for diagnostic in diagnostics { session.report(diagnostic) }
+        guard let content, diagnostics.isEmpty else { throw ReportedError() }
+        return Table(id: spec.id, caption: spec.caption, unit: spec.unit, period: spec.period, source: spec.source,
+                     columns: content.columns, rows: content.rows, checks: spec.checks, contradictions: spec.contradictions,
+                     missing: spec.missing, note: spec.note, csvFile: file.displayPath)
+    }
+
+    /// What a CSV file holds as a table.
+    struct Content {
+        let columns: [Table.Column]
+        let rows: [Table.Row]
+        let document: CSVDocument
+    }
+
+    /// The columns and rows of `file` (columns from its headings unless `declared`), with every
+    /// problem; nil content when the file cannot be read as a table at all.
+    static func read(_ file: DataFile, declared: [Table.Column]? = nil,
+                     declaredAt: SourceLocation? = nil) -> (Content?, [Diagnostic]) {
         let document: CSVDocument
         switch CSVDocument.read(file) {
         case .success(let read): document = read
-        case .failure(let diagnostic):
-            session.report(diagnostic)
-            throw ReportedError()
+        case .failure(let diagnostic): return (nil, [diagnostic])
         }
         guard let header = document.rows.first else {
-            session.report(.error("the file is empty; its first line holds the column headings and each line after it one row of the table",
-                                  at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
-            throw ReportedError()
+            return (nil, [.error("the file is empty; its first line holds the column headings and each line after it one row of the table",
+                                 at: SourceLocation(path: file.displayPath, line: 1, column: 1))])
         }
-        let columns = try self.columns(header, declared: spec.columns, session: session)
-        var failed = false
+        let columns: [Table.Column]
+        switch self.columns(header, declared: declared, declaredAt: declaredAt) {
+        case .success(let made): columns = made
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        var diagnostics: [Diagnostic] = []
         var rows: [Table.Row] = []
         for fields in document.rows.dropFirst() {
             guard fields.count == columns.count else {
-                session.report(.error(.csvFieldCount, "\(fields.count)", "\(columns.count)", at: fields[0].location))
-                failed = true
+                diagnostics.append(.error(.csvFieldCount, "\(fields.count)", "\(columns.count)", at: fields[0].location))
                 continue
             }
             var cells = [Table.Cell(content: .text(trimmed(fields[0].text)), location: fields[0].location)]
             for (field, column) in zip(fields.dropFirst(), columns.dropFirst()) {
                 guard let cell = cell(field) else {
-                    session.report(notANumber(field, column: column.label))
-                    failed = true
+                    diagnostics.append(notANumber(field, column: column.label))
                     continue
                 }
                 cells.append(cell)
             }
             rows.append(Table.Row(cells: cells, unit: nil, location: fields[0].location))
         }
-        if failed { throw ReportedError() }
-        return Table(id: spec.id, caption: spec.caption, unit: spec.unit, period: spec.period, source: spec.source,
-                     columns: columns, rows: rows, checks: spec.checks, contradictions: spec.contradictions,
-                     missing: spec.missing, note: spec.note, csvFile: file.displayPath)
+        return (Content(columns: columns, rows: rows, document: document), diagnostics)
     }
 
     /// The file `file:` names, in the page's own folder.
@@ -71,18 +86,17 @@ enum CSVTable {
 
     /// The declared columns (one per column of the file), or columns made from the headings.
     private static func columns(_ header: [CSVDocument.Field], declared: [Table.Column]?,
-                                session: DecodingSession) throws -> [Table.Column] {
+                                declaredAt: SourceLocation?) -> Result<[Table.Column], Diagnostic> {
         if let declared {
             guard declared.count == header.count else {
                 let headings = header.map { "\"\(trimmed($0.text))\"" }.joined(separator: ", ")
-                session.report(.error("the file has \(header.count) columns (\(headings)) but columns: lists \(declared.count); give one entry per column of the file, or leave columns: out to use the headings",
-                                      at: declared.first?.id.location ?? header[0].location))
-                throw ReportedError()
+                return .failure(.error("the file has \(header.count) columns (\(headings)) but columns: lists \(declared.count); give one entry per column of the file, or leave columns: out to use the headings",
+                                       at: declaredAt ?? header[0].location))
             }
-            return declared
+            return .success(declared)
         }
         var used: Set<String> = []
-        return header.enumerated().map { index, field in
+        return .success(header.enumerated().map { index, field in
             let label = trimmed(field.text)
             var id = label.isEmpty ? "kolumn-\(index + 1)" : Slug.make(label)
             if !used.insert(id).inserted {
@@ -90,7 +104,7 @@ enum CSVTable {
                 used.insert(id)
             }
             return Table.Column(id: Located(id, at: field.location), label: label, unit: nil)
-        }
+        })
     }
 
     /// A number (with a trailing footnote mark such as `*`), or no value; nil for anything else.

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import ReportKit
+
+struct ImportTableCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-table",
+        abstract: "Print a CSV file (as Excel or LibreOffice saves it) as the YAML of an inline table, or check what it holds.",
+        discussion: """
+            Example: arsrapport import-table content/haninge-2022/driftredovisning.csv >> tabell.yaml. \
+            Paste the printed block under tables: in a section's front matter and fill in what it marks FYLL I. \
+            A table can also stay in the CSV file: tables: - {id: …, file: driftredovisning.csv, …}.
+            """
+    )
+
+    @Argument(help: "The CSV file.")
+    var file: String
+
+    @Flag(help: "Only say what the file holds (encoding, separator, columns, rows) and whether every cell is a number.")
+    var check = false
+
+    func run() throws {
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+        } catch {
+            FileHandle.standardError.write(Data("\(file):1:1: error: cannot read file: \(error.localizedDescription)\n".utf8))
+            throw ExitCode.failure
+        }
+        let data = DataFile(relativePath: URL(fileURLWithPath: file).lastPathComponent, displayPath: file, bytes: bytes)
+        let (text, diagnostics) = check ? TableImport.summary(of: data) : TableImport.yaml(for: data)
+        if let text { print(text, terminator: "") }
+        FileHandle.standardError.write(Data(DiagnosticFormatter.format(diagnostics, as: .text, language: Language.current).utf8))
+        if !diagnostics.isEmpty { throw ExitCode.failure }
+    }
+}
