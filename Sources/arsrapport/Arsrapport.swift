@@ -9,7 +9,7 @@ struct Arsrapport: AsyncParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "arsrapport",
-        abstract: "Builds a website that compares the social services committees' annual reports.",
+        abstract: .text(.helpTool),
         version: version,
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ImportTableCommand.self,
                       SchemaCommand.self],
@@ -39,13 +39,13 @@ struct Arsrapport: AsyncParsableCommand {
 
 /// Options shared by `build` and `check`.
 struct SiteOptions: ParsableArguments {
-    @Option(help: "Folder with the reports' Markdown files.")
+    @Option(help: Help.text(.helpContent))
     var content = "content"
 
-    @Option(help: "Folder with the Mustache templates and the theme's assets.")
+    @Option(help: Help.text(.helpTemplates))
     var templates = "templates"
 
-    @Option(help: "Address the site is published at, e.g. https://intranet.example/arsrapporter/ (links, canonical URLs and the sitemap use it). Leave out for a site that works opened from disk.")
+    @Option(help: Help.text(.helpBaseURL))
     var baseURL: String?
 
     func validate() throws {
@@ -67,19 +67,19 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Validate the content and write the website.",
-        discussion: "The new site replaces the output folder in one step: if anything is wrong, the previous site is left exactly as it was."
+        abstract: .text(.helpBuild),
+        discussion: .text(.helpBuildDiscussion)
     )
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "Folder to write the website to.")
+    @Option(help: Help.text(.helpOutput))
     var output = "public"
 
-    @Flag(help: "Print how long each stage took (also part of --verbose).")
+    @Flag(help: Help.text(.helpTimings))
     var timings = false
 
-    @Flag(help: "Also build the reports marked draft: true (they are left out by default).")
+    @Flag(help: Help.text(.helpDrafts))
     var drafts = false
 
     @OptionGroup var printing: OutputOptions
@@ -100,21 +100,21 @@ struct BuildCommand: ParsableCommand {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate the content and templates without writing anything."
+        abstract: .text(.helpCheck)
     )
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "How to print problems: text (for people), github (annotations on a pull request's changed lines), json (for programs).")
+    @Option(help: Help.text(.helpFormat))
     var format: DiagnosticFormat = .text
 
-    @Flag(help: "List every contradiction of the sources that the content records (a build counts them in one line).")
+    @Flag(help: Help.text(.helpContradictions))
     var contradictions = false
 
-    @Option(help: "With --format github: annotate warnings only in the files changed since this Git ref (default: the pull request's base, GITHUB_BASE_REF); errors are always annotated.")
+    @Option(help: Help.text(.helpBaseRef))
     var baseRef: String?
 
-    @Flag(help: "With --format github: annotate warnings in every file.")
+    @Flag(help: Help.text(.helpAllFiles))
     var allFiles = false
 
     @OptionGroup var printing: OutputOptions
@@ -140,20 +140,20 @@ extension ReportMatter.Kind: ExpressibleByArgument {}
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Create a new report folder with every section, ready to fill in.",
-        discussion: "Example: arsrapport new huddinge 2024 --kind årsredovisning. The files pass `check` at once; never overwrites an existing report."
+        abstract: .text(.helpNew),
+        discussion: .text(.helpNewDiscussion)
     )
 
-    @Argument(help: "The municipality's id, e.g. huddinge (a-z, 0-9 and '-').")
+    @Argument(help: Help.text(.helpMunicipality))
     var municipality: String
 
-    @Argument(help: "The report's year, e.g. 2024.")
+    @Argument(help: Help.text(.helpYear))
     var year: Int
 
-    @Option(help: "delårsrapport or årsredovisning.")
+    @Option(help: Help.text(.helpKind))
     var kind: ReportMatter.Kind = .årsredovisning
 
-    @Option(help: "Folder with the reports' Markdown files.")
+    @Option(help: Help.text(.helpContent))
     var content = "content"
 
     func run() throws {

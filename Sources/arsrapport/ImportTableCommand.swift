@@ -5,7 +5,7 @@ import ReportKit
 struct ImportTableCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-table",
-        abstract: "Print a CSV file (as Excel or LibreOffice saves it) as the YAML of an inline table, or check what it holds.",
+        abstract: .text(.helpImportTable),
         discussion: """
             Example: arsrapport import-table content/haninge-2022/driftredovisning.csv >> tabell.yaml. \
             Paste the printed block under tables: in a section's front matter and fill in what it marks FYLL I. \
@@ -13,10 +13,10 @@ struct ImportTableCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The CSV file.")
+    @Argument(help: Help.text(.helpCSVFile))
     var file: String
 
-    @Flag(help: "Only say what the file holds (encoding, separator, columns, rows) and whether every cell is a number.")
+    @Flag(help: Help.text(.helpImportTableCheck))
     var check = false
 
     func run() throws {

@@ -4,13 +4,13 @@ import ReportKit
 
 /// How much `build`, `check` and `serve` print.
 struct OutputOptions: ParsableArguments {
-    @Flag(name: .shortAndLong, help: "Print only errors.")
+    @Flag(name: .shortAndLong, help: Help.text(.helpQuiet))
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Also print each stage's time and memory.")
+    @Flag(name: .shortAndLong, help: Help.text(.helpVerbose))
     var verbose = false
 
-    @Option(help: "Language of the messages: sv or en (default: Swedish when LANG, LC_MESSAGES or LC_ALL starts with sv, else English).")
+    @Option(help: Help.text(.helpLang))
     var lang: Language?
 
     var language: Language { lang ?? Language.current }
@@ -18,6 +18,16 @@ struct OutputOptions: ParsableArguments {
     func validate() throws {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
+}
+
+/// `--help` texts in the language of the run.
+enum Help {
+    static func text(_ key: MessageKey) -> ArgumentHelp { ArgumentHelp(stringLiteral: Catalogue.text(key, [], in: Language.current)) }
+}
+
+extension String {
+    /// For `abstract:` and `discussion:`, which take plain strings.
+    static func text(_ key: MessageKey) -> String { Catalogue.text(key, [], in: Language.current) }
 }
 
 extension Language: ExpressibleByArgument {

@@ -6,7 +6,7 @@ import SiteServer
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Build the site, serve it on this computer and rebuild it whenever a file changes.",
+        abstract: .text(.helpServe),
         discussion: """
             Open the address it prints in a web browser. Each time you save a file under content/ \
             or templates/, the site is rebuilt and open pages reload; if the build fails, the \

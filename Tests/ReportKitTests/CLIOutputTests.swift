@@ -76,6 +76,17 @@ import Testing
         #expect(Language.from(arguments: ["check", "--lang=sv"], environment: [:]) == .swedish)
     }
 
+    @Test func helpInTheUsersLanguage() throws {
+        let folder = FileManager.default.temporaryDirectory
+        let swedish = try Self.run(["build", "--help"], in: folder, environment: ["LANG": "sv_SE.UTF-8"])
+        #expect(swedish.stdout.contains("OVERVIEW: Kontrollera innehållet och skriv webbplatsen."))
+        #expect(swedish.stdout.contains("Mappen med rapporternas Markdown-filer."))
+        let english = try Self.run(["build", "--help"], in: folder, environment: ["LANG": "C.UTF-8"])
+        #expect(english.stdout.contains("OVERVIEW: Validate the content and write the website."))
+        let chosen = try Self.run(["check", "--help", "--lang", "en"], in: folder, environment: ["LC_ALL": "sv_SE.UTF-8"])
+        #expect(chosen.stdout.contains("Validate the content and templates without writing anything."))
+    }
+
     @Test func catalogueKeysAreTheSameInBothLanguages() {
         let english = Set(Catalogue.english.keys), swedish = Set(Catalogue.swedish.keys)
         #expect(english == Set(MessageKey.allCases))
