@@ -24,6 +24,13 @@ extension ContextBuilder {
         context["metrics"] = content.metrics.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "jamfor/\($0.id)/")] }
         context["themes"] = content.themes.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "teman/\($0.id)/")] }
         context["goals_href"] = linker.href(from: page, to: "mal/")
+        let home = content.home?.matter
+        let count = NumberFormat.swedishWord(content.reports.count)
+        context["reports_heading"] = home?.reportsHeading.map { $0.replacingAll("{antal}", with: count) }
+            ?? (content.reports.count == 1 ? "Rapporten i korthet" : "De \(count) rapporterna sida vid sida")
+        // The notice is for reports that cover different stretches of time.
+        let periods = Set(content.reports.map { "\($0.index.matter.reportKind.value)|\($0.index.matter.period.value.months)" })
+        if periods.count > 1, let notice = home?.notice { context["notice"] = notice } else { context["notice"] = false }
     }
 
     /// The comparable figure of each report for a metric: outcome, whole committee, no breakdown.

@@ -3,6 +3,12 @@
 /// A no-break space separates thousands and the unit, so a number never wraps inside itself,
 /// and the minus is U+2212 as Swedish typography wants.
 public enum NumberFormat {
+    /// "fyra" for 4: numbers up to twelve in words, as Swedish text writes them; digits above.
+    static func swedishWord(_ number: Int) -> String {
+        let words = ["noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]
+        return words.indices.contains(number) ? words[number] : "\(number)"
+    }
+
     static let noBreakSpace = "\u{00A0}"
     static let minus = "\u{2212}"
     /// What the site says where a report gives no value.

@@ -6,6 +6,10 @@ extension PageMatter: SchemaDescribing {
         switch key {
         case .title: Field(\PageMatter.title, "The page's title.")
         case .description: Field(\PageMatter.description, "One sentence about the page, for search engines and link previews.")
+        case .reportsHeading: Field(\PageMatter.reportsHeading,
+                                    "content/index.md only: the heading over the reports; {antal} becomes their number in words (De {antal} rapporterna sida vid sida).")
+        case .notice: Field(\PageMatter.notice,
+                            "content/index.md only: the notice shown when the reports cover different periods.")
         }
     }
 }

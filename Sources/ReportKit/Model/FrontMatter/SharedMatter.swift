@@ -59,5 +59,12 @@ public struct ThemeMatter: Decodable, Sendable, Hashable {
 public struct PageMatter: Decodable, Sendable, Hashable {
     public let title: String
     public let description: String?
-    enum CodingKeys: String, CodingKey, CaseIterable { case title, description }
+    /// The start page's heading over the reports; `{antal}` becomes their number in words.
+    /// Without it the heading is computed ("De fyra rapporterna sida vid sida").
+    public let reportsHeading: String?
+    /// The start page's notice about the reports' different periods, shown when they differ.
+    public let notice: String?
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case title, description, reportsHeading = "reports_heading", notice
+    }
 }
