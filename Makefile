@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/arsrapport
 
-.PHONY: site test test-asan fuzz deps build check clean browser-deps browser-test serve-test schema-deps schema-test
+.PHONY: site test test-asan fuzz deps build check clean browser-deps browser-test serve-test schema-deps schema-test dist dist-test
 
 site: deps
 	$(SWIFT) build -c release --product arsrapport
@@ -23,6 +23,7 @@ test: deps
 	$(MAKE) --no-print-directory schema-test
 	$(MAKE) --no-print-directory browser-test
 	$(MAKE) --no-print-directory serve-test
+	$(MAKE) --no-print-directory dist-test
 
 # The test suite again under AddressSanitizer (with LeakSanitizer), to check the C boundary
 # to libcmark for leaks and use-after-free. The tests that run the executable in a
@@ -36,6 +37,20 @@ test-asan: deps
 FUZZ_SECONDS ?= 300
 fuzz: deps
 	scripts/fuzz $(FUZZ_SECONDS)
+
+# A release archive for Linux x86_64 that runs without Swift: the Swift standard library and
+# Foundation linked in (--static-swift-stdlib), and libcmark too, from Debian's libcmark.a, so
+# that the binary needs only the C library. Kept in its own build folder, so that it does not
+# rebuild `make site`'s.
+DIST_BUILD := .build/dist
+LIBCMARK_A := $(shell pkg-config --variable=libdir libcmark 2>/dev/null || echo /usr/lib/x86_64-linux-gnu)/libcmark.a
+dist: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product arsrapport --scratch-path $(DIST_BUILD) -Xlinker $(LIBCMARK_A)
+	scripts/dist $(DIST_BUILD)/release/arsrapport
+
+# The archive's binary builds the real site from a fresh folder with no Swift on PATH.
+dist-test: dist
+	scripts/dist-test $$(ls -t dist/arsrapport-*-linux-*.tar.gz | head -1)
 
 # libcmark with its headers: Debian's libcmark-dev, or Homebrew's cmark.
 deps:
@@ -127,4 +142,4 @@ schema-deps:
 	fi
 
 clean:
-	rm -rf .build .build-asan public
+	rm -rf .build .build-asan public dist
