@@ -122,4 +122,21 @@ import Testing
         let template = Self.expectSameAsScratch(session, site, "a template")
         #expect(template.pagesRendered == total)
     }
+
+    /// A CSV table edited (its .md file unchanged), broken, fixed, and a draft report added:
+    /// each rebuild equals a build from scratch.
+    @Test func csvTableAndDraftEdits() throws {
+        let site = try Self.realSite()
+        defer { site.remove() }
+        let session = BuildSession(options: Self.options(site))
+        #expect(session.build().errors == [])
+        let csv = "haninge-2022/driftredovisning.csv"
+        try edit(site, csv) { $0.replacingOccurrences(of: "Socialnämnd;2\u{A0}479", with: "Socialnämnd;12\u{A0}479") }
+        let changed = Self.expectSameAsScratch(session, site, "a CSV cell changed")
+        #expect(changed.errors.contains { $0.contains("driftredovisning.csv:") }, "the sums no longer add up")
+        try edit(site, csv) { $0.replacingOccurrences(of: "Socialnämnd;12\u{A0}479", with: "Socialnämnd;2\u{A0}479") }
+        #expect(Self.expectSameAsScratch(session, site, "the CSV cell restored").errors == [])
+        try site.write("content/nacka-2024/index.md", "---\ntitle: T\nmunicipality: huddinge\ncommittee: S\nreport_kind: årsredovisning\nyear: 2024\nperiod: 2024\ndraft: true\nsource: {document: x.txt, title: X}\n---\nFYLL I: text.\n")
+        #expect(Self.expectSameAsScratch(session, site, "a draft report added").errors == [])
+    }
 }

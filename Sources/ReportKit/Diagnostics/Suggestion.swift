@@ -16,13 +16,6 @@ enum Suggestion {
         closest(to: word, in: candidates).map { "; did you mean \"\($0)\"?" } ?? ""
     }
 
-    /// The hint for an unknown key: the likely typo, or else every key allowed there, so that
-    /// the message always says what to write instead.
-    static func hintOrList(for word: String, in candidates: [String]) -> String {
-        if let close = closest(to: word, in: candidates) { return "; did you mean \"\(close)\"?" }
-        return "; the keys allowed here are " + candidates.joined(separator: ", ")
-    }
-
     private static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }

@@ -44,7 +44,8 @@ public enum MeasureUnit: String, Sendable, Hashable, CaseIterable, Decodable {
     }
 }
 
-/// Where in the source report's text a value stands (1-based lines of the `.txt` in shared/seeds).
+/// Where in the source report a value stands: the page of the original document, and/or the
+/// 1-based lines of its text version (the `.txt` in shared/seeds). Shown by `Citation`.
 public struct SourceReference: Sendable, Hashable, Decodable {
     public let line: Int?
     public let lines: [Int]?
@@ -55,15 +56,6 @@ public struct SourceReference: Sendable, Hashable, Decodable {
     public let quote: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable { case line, lines, page, quote }
-
-    /// "rad 498" or "rad 532–570", for pages.
-    public var description: String {
-        if let line { return "rad \(line)" }
-        if let lines, let first = lines.first, let last = lines.last {
-            return first == last ? "rad \(first)" : "rad \(first)–\(last)"
-        }
-        return "rad okänd"
-    }
 }
 
 /// A lowercase id that is also a URL segment: `a-z`, `0-9` and single `-` between them.

@@ -1,11 +1,13 @@
 /// What the rules said about each report, kept by a `BuildSession` so that a rebuild checks
-/// only the reports whose files changed. A report's rules also read the scale, the
+/// only the reports that changed (compared by value, so that an edited CSV table counts). A report's rules also read the scale, the
 /// municipalities, metrics and themes, and which files failed: when any of those change,
 /// every report is checked again.
 public struct RuleCache: Sendable {
     private var shared: [SourceFile] = []
     private var failed: Set<String> = []
-    private var reports: [String: (files: [SourceFile], diagnostics: [Diagnostic])] = [:]
+    /// Each report as last checked, with its diagnostics. Compared by value, not by its files:
+    /// a CSV table can change while the page that names it does not.
+    private var reports: [String: (report: Report, diagnostics: [Diagnostic])] = [:]
 
     public init() {}
 
@@ -22,17 +24,16 @@ public struct RuleCache: Sendable {
         self.shared = shared
         failed = content.failedFiles
 
-        var kept: [String: (files: [SourceFile], diagnostics: [Diagnostic])] = [:]
+        var kept: [String: (report: Report, diagnostics: [Diagnostic])] = [:]
         for report in content.reports {
-            let files = [report.index.file] + report.sections.map(\.document.file)
-            if let previous = reports[report.id], previous.files == files {
+            if let previous = reports[report.id], previous.report == report {
                 checker.diagnostics += previous.diagnostics
                 kept[report.id] = previous
                 continue
             }
             let before = checker.diagnostics.count
             checker.check(report)
-            kept[report.id] = (files, Array(checker.diagnostics[before...]))
+            kept[report.id] = (report, Array(checker.diagnostics[before...]))
         }
         reports = kept
         return checker.diagnostics
