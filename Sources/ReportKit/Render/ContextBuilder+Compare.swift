@@ -14,9 +14,9 @@ extension ContextBuilder {
                 "kind": reportKindLabel(report),
                 "period": "\(report.index.matter.period.value.start) – \(report.index.matter.period.value.end)",
                 "months": "\(report.index.matter.period.value.months) månader",
-                "net_cost": format(headline("nettokostnad", in: report)),
-                "deviation": format(headline("budgetavvikelse", in: report)),
-                "sick_leave": format(headline("sjukfranvaro", in: report)),
+                "net_cost": labelled(headline("nettokostnad", in: report)),
+                "deviation": labelled(headline("budgetavvikelse", in: report)),
+                "sick_leave": labelled(headline("sjukfranvaro", in: report)),
                 "goal_counts": counts,
                 "goal_total": "\(goals.count)",
             ]
@@ -26,57 +26,59 @@ extension ContextBuilder {
         context["goals_href"] = linker.href(from: page, to: "mal/")
     }
 
-    /// The comparable figure of each report for a metric: outcome, whole committee, no breakdown.
-    func comparable(_ metric: String) -> [NormalisedFigure] {
-        content.reports.compactMap { headline(metric, in: $0) }
+    /// The value a report card or a report's key figures show for a metric, with its period
+    /// and basis: "243,0 mnkr, jan–aug, utfall".
+    func labelled(_ figure: NormalisedFigure?) -> String {
+        guard let figure else { return NumberFormat.missing }
+        let value = NumberFormat.format(figure.value, unit: figure.unit)
+        guard let placed = metricComparisons.placement(of: figure) else { return value }
+        return "\(value), \(placed.period), \(placed.basis)"
     }
 
     func metric(_ metric: Document<MetricMatter>, _ context: inout Context, _ page: Page) {
         let matter = metric.matter
+        guard let comparison = metricComparisons[metric.id] else { return }
         context["definition"] = matter.definition
         context["unit"] = matter.unit.rawValue
-        switch matter.higherIsBetter {
-        case true?: context["direction"] = "Ett högre värde är bättre."
-        case false?: context["direction"] = "Ett lägre värde är bättre."
-        case nil: context["direction"] = "Värdet är varken bättre eller sämre i sig."
+        context["meaning"] = meaningSentence(matter)
+        if comparison.rankingAllowed, let higher = matter.higherIsBetter {
+            context["direction"] = higher ? "Ett högre värde är bättre." : "Ett lägre värde är bättre."
         }
-        let values = comparable(metric.id)
-        let periods = Set(values.map { "\($0.figure.period.value.start)–\($0.figure.period.value.end)" })
-        var notes: [String] = []
-        if periods.count > 1 || values.contains(where: { !$0.figure.period.value.isWholeYear }) {
-            notes.append("Rapporterna gäller olika år och perioder; varje värde visas med sin period.")
+        if let key = comparison.chartedKey {
+            context["set_description"] = setDescription(key, metric: matter)
         }
-        if values.contains(where: { !$0.figure.period.value.isWholeYear }) {
-            notes.append("Ett delårsvärde täcker bara en del av året och är inte jämförbart med helår.")
-        }
-        context["comparability"] = wrap(notes.map { ["text": $0] })
-        context["rows"] = wrap(values.map { value -> Context in
-            let report = value.report
-            var row: Context = [
-                "municipality": reportLabel(report),
-                "report_href": linker.href(from: page, to: "\(report.id)/"),
-                "section_href": linker.href(from: page, to: sectionPath(report, value.section),
-                                            anchor: value.figure.id.map { "figur-\($0.value)" }),
-                "section": value.section.document.matter.title,
-                "period": value.figure.period.value.label ?? NumberFormat.period(value.figure.period.value),
-                "months": "\(value.figure.period.value.months) mån",
-                "reported": NumberFormat.format(value.figure.value.value, unit: value.figure.unit.value),
-                "normalised": NumberFormat.format(value.value, unit: value.unit),
-            ]
-            if let difference = matter.differences?[report.index.matter.municipality.value] { row["difference"] = difference }
-            row["partial_year"] = !value.figure.period.value.isWholeYear
+        if let caveat = comparison.scopeCaveat { context["scope_caveat"] = caveat }
+        context["rows"] = wrap(comparison.charted.map { value -> Context in
+            var row = valueRow(value, page)
+            if let difference = matter.differences?[value.figure.report.index.matter.municipality.value] { row["difference"] = difference }
             return row
         })
-        let stated = Set(values.map(\.report.id))
-        context["missing_reports"] = wrap(content.reports.filter { !stated.contains($0.id) }
-            .map { ["text": reportLabel($0)] })
-        context["enough"] = values.count >= 2
-        if !values.isEmpty { context["chart"] = BarChart(metric: matter, values: values, label: reportLabel).context }
-        context["all_figures"] = wrap((figuresByMetric[metric.id] ?? []).map { figure -> Context in
-            var row = figureRow(figure, page)
-            row["report"] = reportLabel(figure.report)
-            row["section_href"] = linker.href(from: page, to: sectionPath(figure.report, figure.section),
-                                              anchor: figure.figure.id.map { "figur-\($0.value)" })
+        context["apart"] = wrap(comparison.apart.map { value -> Context in
+            var row = valueRow(value, page)
+            row["reason"] = value.reason ?? ""
+            return row
+        })
+        context["enough"] = comparison.hasChart
+        if comparison.hasChart {
+            var chart = BarChart(metric: matter, values: comparison.charted).context
+            if let files = chartFiles[metric.id] {
+                chart["csv_href"] = linker.href(from: page, toFile: files.csv.path)
+                chart["csv_size"] = NumberFormat.fileSize(files.csv.bytes.count)
+                chart["svg_href"] = linker.href(from: page, toFile: files.svg.path)
+                chart["svg_size"] = NumberFormat.fileSize(files.svg.bytes.count)
+            }
+            context["chart"] = chart
+        }
+        context["out_of_scope"] = wrap(comparison.outOfScope.map { ["text": reportLabel($0)] })
+        context["area_label"] = matter.area.value.label
+        context["parts_only"] = wrap(comparison.partsOnly.map { ["text": reportLabel($0)] })
+        context["missing_reports"] = wrap(comparison.missing.map { ["text": reportLabel($0)] })
+        context["all_figures"] = wrap(comparison.all.map { value -> Context in
+            var row = figureRow(value.figure, page)
+            row["report"] = reportLabel(value.figure.report)
+            row["section_href"] = linker.href(from: page, to: sectionPath(value.figure.report, value.figure.section),
+                                              anchor: value.figure.figure.id.map { "figur-\($0.value)" })
+            row["comparability"] = value.reason.map { "Inte i diagrammet: \($0)" } ?? "I diagrammet"
             return row
         })
         context["themes"] = wrap((matter.themes ?? []).compactMap { id -> Context? in
@@ -86,14 +88,90 @@ extension ContextBuilder {
         context["data_json"] = linker.href(from: page, toFile: "data/nyckeltal.json")
     }
 
+    /// One value of a comparison table: its label (report, period, basis), as reported and normalised.
+    func valueRow(_ value: PlacedValue, _ page: Page) -> Context {
+        let figure = value.figure
+        let report = figure.report
+        return [
+            "label": value.label,
+            "municipality": reportLabel(report),
+            "report_href": linker.href(from: page, to: "\(report.id)/"),
+            "section_href": linker.href(from: page, to: sectionPath(report, figure.section),
+                                        anchor: figure.figure.id.map { "figur-\($0.value)" }),
+            "period": figure.figure.timeText,
+            "basis": value.basis,
+            "reported": NumberFormat.format(figure.figure.value.value, unit: figure.figure.unit.value),
+            "normalised": NumberFormat.format(figure.value, unit: figure.unit),
+            "forecast": value.basis == "prognos för helåret",
+        ]
+    }
+
+    /// "Nyckeltalet är en andel av ordinarie arbetstid. Positivt tal betyder överskott."
+    func meaningSentence(_ metric: MetricMatter) -> String {
+        var text: String
+        switch metric.kind.value {
+        case .flow: text = "Nyckeltalet är en summa över en period."
+        case .stock: text = "Nyckeltalet är en ställning vid en tidpunkt."
+        case .share: text = "Nyckeltalet är en \(metric.base?.value.phrase ?? "andel")."
+        case .average: text = "Nyckeltalet är ett genomsnitt över en period."
+        }
+        if metric.sign.value == .signed, let positive = metric.positiveMeans {
+            text += " Ett positivt tal betyder \(positive)."
+        }
+        text += " Område: \(metric.area.value.label.lowercasedFirst)."
+        return text
+    }
+
+    /// What the charted set holds: "helår, utfall, andel av ordinarie arbetstid".
+    func setDescription(_ key: ComparableKey, metric: MetricMatter) -> String {
+        var parts: [String] = []
+        switch key.coverage {
+        case .fullYear: parts.append("helår (tolv månader)")
+        case .partYear(let from, let to): parts.append("delår \(LocalDate.monthNames[from - 1])–\(LocalDate.monthNames[to - 1])")
+        case .forecastFullYear: parts.append("prognos för helåret")
+        case .pointInTime(let month): parts.append("ställning i \(LocalDate.monthNames[month - 1])")
+        case .words(let words): parts.append("perioden \"\(words)\"")
+        }
+        parts.append(metric.forecastComparable == true && key.coverage == .fullYear ? "utfall, eller prognos för helåret i en delårsrapport" : "utfall")
+        if key.kind != metric.kind.value { parts.append(key.kind.phrase) }
+        if let base = key.base { parts.append(base.phrase) }
+        return "Diagrammet visar bara värden som går att jämföra: " + parts.joined(separator: ", ") + "."
+    }
+
     func metricIndex(_ context: inout Context, _ page: Page) {
-        context["metrics"] = content.metrics.map { metric -> Context in
-            let count = comparable(metric.id).count
+        let sorted = content.metrics.sorted { Self.swedishOrder($0.matter.title).lexicographicallyPrecedes(Self.swedishOrder($1.matter.title)) }
+        context["metrics"] = sorted.map { metric -> Context in
+            let comparison = metricComparisons[metric.id]
             return ["title": metric.matter.title, "href": linker.href(from: page, to: "jamfor/\(metric.id)/"),
-                    "definition": metric.matter.definition, "count": "\(count) av \(content.reports.count) rapporter"]
+                    "definition": metric.matter.definition, "count": comparison.map(countText) ?? ""]
         }
         context["data_csv"] = linker.href(from: page, toFile: "data/nyckeltal.csv")
         context["data_json"] = linker.href(from: page, toFile: "data/nyckeltal.json")
+    }
+
+    /// A key that sorts titles as a Swedish reader expects: å, ä, ö after z; é as e.
+    static func swedishOrder(_ title: String) -> [UInt32] {
+        title.lowercased().unicodeScalars.map { scalar in
+            switch scalar {
+            case "å": 0x7B
+            case "ä", "æ": 0x7C
+            case "ö", "ø": 0x7D
+            case "é", "è": 0x65
+            default: scalar.value
+            }
+        }
+    }
+
+    /// "2 av 4 rapporter jämförbara, 1 med annat mått, 1 utan ansvar för området": the same
+    /// counts the metric's page shows.
+    func countText(_ comparison: MetricComparison) -> String {
+        let total = content.reports.count
+        var parts = ["\(Set(comparison.charted.map(\.figure.report.id)).count) av \(total) rapporter jämförbara"]
+        let apart = Set(comparison.apart.map(\.figure.report.id)).subtracting(comparison.charted.map(\.figure.report.id)).count
+            + comparison.partsOnly.count
+        if apart > 0 { parts.append("\(apart) med värden som inte kan jämföras") }
+        if !comparison.outOfScope.isEmpty { parts.append("\(comparison.outOfScope.count) där området inte ingår i nämndens ansvar") }
+        return parts.joined(separator: ", ")
     }
 
     /// Each theme's goals in every report. On a large site each theme shows how many goals got

@@ -18,9 +18,9 @@ extension ContextBuilder {
              "summarises": section.document.matter.summarises]
         }
         context["headline"] = [
-            fact("Nettokostnad", format(headline("nettokostnad", in: report))),
-            fact("Budgetavvikelse", format(headline("budgetavvikelse", in: report))),
-            fact("Sjukfrånvaro", format(headline("sjukfranvaro", in: report))),
+            fact("Nettokostnad", headline("nettokostnad", in: report).map(labelled)),
+            fact("Budgetavvikelse", headline("budgetavvikelse", in: report).map(labelled)),
+            fact("Sjukfrånvaro", headline("sjukfranvaro", in: report).map(labelled)),
         ]
     }
 
@@ -89,7 +89,7 @@ extension ContextBuilder {
             "metric_href": linker.href(from: page, to: "jamfor/\(f.metric.value)/"),
             "basis": basisLabel(f.basis),
             "value": NumberFormat.format(f.value.value, unit: f.unit.value),
-            "period": f.period.value.label ?? NumberFormat.period(f.period.value),
+            "period": f.timeText,
             "source": f.source.description,
         ]
         if let id = f.id?.value { row["id"] = "figur-\(id)" }

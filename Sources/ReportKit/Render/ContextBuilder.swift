@@ -24,6 +24,9 @@ struct ContextBuilder {
     /// Report id → metric → the report's headline outcome (see `headline`), worked out once:
     /// the start page, metric pages and report pages ask for it about every report.
     let headlines: [String: [String: NormalisedFigure]]
+    /// Every metric's comparable sets (Assemble), and the files each chart offers.
+    let metricComparisons: ComparisonIndex
+    let chartFiles: [String: ChartDownloads]
 
     init(site: Site, linker: Linker, bodies: [String: RenderedBody]) {
         self.site = site
@@ -62,6 +65,15 @@ struct ContextBuilder {
             headlines[report.id] = Self.headlines(in: report, figuresBySection: figuresBySection)
         }
         self.headlines = headlines
+        metricComparisons = ComparisonIndex(content: site.content, figures: figures)
+        var chartFiles: [String: ChartDownloads] = [:]
+        for metric in site.content.metrics {
+            guard let comparison = metricComparisons[metric.id], comparison.hasChart else { continue }
+            let path = "jamfor/\(metric.id)/"
+            chartFiles[metric.id] = ChartDownloads(comparison: comparison, siteTitle: siteTitle,
+                                                   sourceURL: linker.absoluteURL(of: path) ?? "/" + path)
+        }
+        self.chartFiles = chartFiles
     }
 
     /// A report a section page offers to compare with: its label and the section paths it has.
@@ -266,8 +278,8 @@ struct ContextBuilder {
         let candidates = report.sections.flatMap { figuresBySection["\(report.id)/\($0.kind.rawValue)"] ?? [] }.filter {
             $0.figure.metric.value == metric && $0.figure.basis == basis && $0.figure.breakdown == nil
         }
-        return candidates.first { $0.figure.period.value.start == report.index.matter.period.value.start
-            && $0.figure.period.value.end == report.index.matter.period.value.end } ?? candidates.first
+        return candidates.first { $0.figure.dates?.start == report.index.matter.period.value.start
+            && $0.figure.dates?.end == report.index.matter.period.value.end } ?? candidates.first
     }
 
     /// `headline(_:in:)` of every metric the report states an outcome for, in one pass.
@@ -280,8 +292,8 @@ struct ContextBuilder {
             where figure.figure.basis == .utfall && figure.figure.breakdown == nil {
                 let metric = figure.figure.metric.value
                 if first[metric] == nil { first[metric] = figure }
-                if forPeriod[metric] == nil, figure.figure.period.value.start == period.start,
-                   figure.figure.period.value.end == period.end {
+                if forPeriod[metric] == nil, figure.figure.dates?.start == period.start,
+                   figure.figure.dates?.end == period.end {
                     forPeriod[metric] = figure
                 }
             }

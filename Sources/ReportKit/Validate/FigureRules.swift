@@ -1,25 +1,101 @@
 extension RuleChecker {
     mutating func check(_ figure: Figure, report: ReportMatter) {
         reference(figure.metric, kind: "metric", in: metricIDs)
-        if let metric = content.metric(figure.metric.value), figure.unit.value.dimension != metric.matter.unit.dimension {
+        let metric = content.metric(figure.metric.value)
+        if let metric, figure.unit.value.dimension != metric.matter.unit.dimension {
             error("unit \"\(figure.unit.value.rawValue)\" does not fit metric \"\(figure.metric.value)\", which is measured in \(metric.matter.unit.rawValue)",
                   at: figure.unit.location)
         }
-        let period = figure.period.value
-        let year = report.year.value
-        // A figure is about the report's year: it ends in that year and covers at most twelve
-        // months (a rolling year such as December–November counts). Earlier years go in tables.
-        if period.end.year != year || period.months > 12 {
-            error("period \(period.start)–\(period.end) lies outside the report year \(year); figures of other years belong in a table",
-                  at: figure.period.location)
-        }
+        checkTime(figure, year: report.year.value)
         if figure.unit.value == .procent { checkPercentage(figure.value) }
+        if let metric {
+            checkMeaning(figure, metric: metric)
+            let area = metric.matter.area.value
+            if let municipality = content.municipality(report.municipality.value), !municipality.matter.covers(area) {
+                error("metric \"\(metric.id)\" belongs to area \(area.rawValue), which is not in the scope of content/kommuner/\(municipality.id).md; add it to scope if the committee covers it",
+                      at: figure.metric.location)
+            }
+        }
         if figure.contradicts != nil, figure.contradiction == nil {
             error("contradicts needs a contradiction: say in Swedish what the report states in each place", at: figure.contradicts!.location)
         }
         if figure.contradicts == nil, figure.contradiction != nil {
             error("contradiction needs contradicts: the id of the figure this one disagrees with",
                   at: figure.id?.location ?? figure.metric.location)
+        }
+    }
+
+    /// A figure is about the report's year: its period ends in that year and covers at most
+    /// twelve months (a rolling year such as December–November counts), and a stock's date
+    /// lies in it. Earlier years go in tables.
+    mutating func checkTime(_ figure: Figure, year: Int) {
+        if let period = figure.dates, period.end.year != year || period.months > 12 {
+            error("period \(period.start)–\(period.end) lies outside the report year \(year); figures of other years belong in a table",
+                  at: figure.period!.location)
+        }
+        if let date = figure.date, date.value.year != year {
+            error("date \(date.value.iso) lies outside the report year \(year); figures of other years belong in a table",
+                  at: date.location)
+        }
+    }
+
+    /// Kind, sign and base against what the metric declares (content/jamfor/<metric>.md).
+    mutating func checkMeaning(_ figure: Figure, metric: Document<MetricMatter>) {
+        let matter = metric.matter
+        let file = "content/jamfor/\(metric.id).md"
+        let kind = figure.kind?.value ?? matter.kind.value
+        if let declared = figure.kind, !matter.kinds.contains(declared.value) {
+            error("kind \(declared.value.rawValue) is not a kind metric \"\(metric.id)\" admits (kind: \(matter.kind.value.rawValue)); "
+                  + "if the report really measures it as \(declared.value.rawValue), add it to other_kinds in \(file) so it is compared apart",
+                  at: declared.location)
+        }
+        switch (kind, figure.period, figure.date) {
+        case (.flow, _, let date?):
+            error("date on a flow: metric \"\(metric.id)\" is a sum over a period (kind: flow); write period: with the dates the report gives, or period: {label: \"…\"} with its words",
+                  at: date.location)
+        case (.stock, let period?, _):
+            error("period on a stock: metric \"\(metric.id)\" is a level at a point in time (kind: stock); write date: YYYY-MM-DD, or date: {on: YYYY-MM-DD, label: \"…\"} with the report's words (\"IB 2020\")",
+                  at: period.location)
+        case (_, _?, _?):
+            error("a figure has a period or a date, not both", at: figure.date!.location)
+        case (.stock, nil, nil):
+            error("missing date: metric \"\(metric.id)\" is a stock; write date: YYYY-MM-DD (or YYYY-MM when the report names only the month)",
+                  at: figure.value.location)
+        case (_, nil, nil):
+            error("missing period: write period: 2022, period: {start: YYYY-MM-DD, end: YYYY-MM-DD}, or period: {label: \"…\"} with the report's words",
+                  at: figure.value.location)
+        default: break
+        }
+        checkSign(figure, metric: metric)
+        if kind == .share {
+            guard let base = figure.base else {
+                let wanted = matter.base.map { "base: \($0.value.rawValue)" } ?? "base:"
+                error("share without its base: metric \"\(metric.id)\" is a share (kind: share); add \(wanted), or base: ej-angiven when the report does not say what the percentage is of",
+                      at: figure.value.location)
+                return
+            }
+            if base.value != .ejAngiven, !matter.bases.contains(base.value) {
+                let defined = matter.base.map { "\($0.value.rawValue) (\($0.value.phrase))" } ?? "none"
+                error("base \(base.value.rawValue) differs from the definition of \"\(metric.id)\" (base: \(defined)); "
+                      + "if the report really measures against \(base.value.rawValue), add it to other_bases in \(file) so it is compared apart",
+                      at: base.location)
+            }
+        } else if let base = figure.base {
+            error("base applies only to a share, and \"\(metric.id)\" is kind \(kind.rawValue); remove base:", at: base.location)
+        }
+    }
+
+    /// A non-negative metric's values are never negative once the figure's `sign` is applied;
+    /// a deviation (basis avvikelse) has a sign of its own.
+    mutating func checkSign(_ figure: Figure, metric: Document<MetricMatter>) {
+        guard metric.matter.sign.value == .nonNegative, figure.basis != .avvikelse,
+              let value = normalised(figure), value < 0 else { return }
+        if figure.sign == .inverted {
+            error("sign: inverted makes \(figure.value.value) negative, but \"\(metric.id)\" is never negative (sign: non-negative); remove sign: inverted if the report prints it as a positive number",
+                  at: figure.value.location)
+        } else {
+            error("value \(figure.value.value) is negative, but \"\(metric.id)\" is never negative (sign: non-negative); if the report prints it with a minus sign, add sign: inverted",
+                  at: figure.value.location)
         }
     }
 
@@ -57,8 +133,7 @@ extension RuleChecker {
         // The same metric, basis, period and breakdown stated twice.
         var groups: [String: [Figure]] = [:]
         for figure in figures where normalised(figure) != nil {
-            let period = figure.period.value
-            groups["\(figure.metric.value)|\(figure.basis.rawValue)|\(period.start)|\(period.end)|\(figure.breakdown ?? "")", default: []].append(figure)
+            groups["\(figure.metric.value)|\(figure.basis.rawValue)|\(timeKey(figure))|\(figure.base?.value.rawValue ?? "")|\(figure.kind?.value.rawValue ?? "")|\(figure.breakdown ?? "")", default: []].append(figure)
         }
         for key in groups.keys.sorted() {
             let group = groups[key]!
@@ -83,7 +158,7 @@ extension RuleChecker {
             guard deviation.basis == .utfall || deviation.basis == .prognos, let stated = normalised(deviation) else { continue }
             func find(_ basis: Figure.Basis) -> Figure? {
                 figures.first {
-                    $0.metric.value == "nettokostnad" && $0.basis == basis && $0.period.value == deviation.period.value
+                    $0.metric.value == "nettokostnad" && $0.basis == basis && timeKey($0) == timeKey(deviation)
                         && $0.breakdown == deviation.breakdown && normalised($0) != nil
                 }
             }
@@ -113,6 +188,16 @@ extension RuleChecker {
                 error("recorded contradiction does not occur: \(name(figure)) and \(name(other)) agree within rounding (or are not the same measure); remove contradicts:",
                       at: target.location)
             }
+        }
+    }
+
+    /// The time a figure covers, as a key: the same dates, words or date are the same time.
+    func timeKey(_ figure: Figure) -> String {
+        if let date = figure.date?.value { return "date \(date.iso)" }
+        switch figure.period?.value {
+        case .dated(let period)?: return "\(period.start)|\(period.end)"
+        case .words(let words)?: return "words \(words)"
+        case nil: return ""
         }
     }
 
