@@ -137,7 +137,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stdout == """
             ::error file=content/kommuner/testby.md,line=4,col=1::unknown key "comittee_scope"; did you mean "committee_scope"?
-            ::error file=content/kommuner/testby.md,line=9,col=5::unknown key "nivå"
+            ::error file=content/kommuner/testby.md,line=10,col=5::unknown key "nivå"
 
             """)
     }

@@ -87,13 +87,14 @@ import Testing
     }
 
     @Test func percentageOutOfRange() throws {
-        let metric = "---\ntitle: Sjukfrånvaro\nunit: \"%\"\ndefinition: Andel av arbetstiden.\n---\nText.\n"
+        let metric = "---\ntitle: Sjukfrånvaro\nunit: \"%\"\ndefinition: Andel av arbetstiden.\nkind: share\nsign: non-negative\nbase: ordinarie-arbetstid\narea: personal\n---\nText.\n"
         let extra = """
               - metric: sjukfranvaro
                 basis: utfall
                 value: 107.6
                 unit: "%"
                 period: 2022
+                base: ordinarie-arbetstid
                 source: {line: 33, quote: "107,6"}
             tables:
             """

@@ -19,11 +19,29 @@ extension ContextBuilder {
                 "sick_leave": labelled(headline("sjukfranvaro", in: report)),
                 "goal_counts": counts,
                 "goal_total": "\(goals.count)",
+                "goal_note": goalNote(goals, report: report),
             ]
         }
-        context["metrics"] = content.metrics.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "jamfor/\($0.id)/")] }
+        context["metrics"] = metricsByTitle.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "jamfor/\($0.id)/")] }
         context["themes"] = content.themes.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "teman/\($0.id)/")] }
         context["goals_href"] = linker.href(from: page, to: "mal/")
+    }
+
+    /// What a card's goal count counts: "21 mål som rapporten redovisar (3 kommunfullmäktiges
+    /// mål, 18 nämndmål), 12 med målvärden; 2 utan bedömning. Nivåerna är webbplatsens översättning
+    /// av rapportens egna ord."
+    func goalNote(_ goals: [Goal], report: Report) -> String {
+        let kf = goals.filter { $0.level == .kf }.count
+        let withTargets = goals.filter { ($0.indicators ?? []).contains { $0.target != nil } }.count
+        let unjudged = goals.filter { $0.verdict == nil }.count
+        var text = "\(goals.count) mål som rapporten redovisar (\(kf) kommunfullmäktiges mål, \(goals.count - kf) nämndmål), "
+            + "\(withTargets) med målvärden"
+        if unjudged > 0 { text += "; \(unjudged) utan bedömning i rapporten" }
+        let terms = Set(goals.compactMap { $0.verdict?.term.value }).sorted()
+        if !terms.isEmpty {
+            text += ". Rapportens egna ord (\(terms.map { "”\($0)”" }.joined(separator: ", "))) är översatta till den gemensamma skalan av webbplatsen"
+        }
+        return text + "."
     }
 
     /// The value a report card or a report's key figures show for a metric, with its period
@@ -78,7 +96,7 @@ extension ContextBuilder {
             row["report"] = reportLabel(value.figure.report)
             row["section_href"] = linker.href(from: page, to: sectionPath(value.figure.report, value.figure.section),
                                               anchor: value.figure.figure.id.map { "figur-\($0.value)" })
-            row["comparability"] = value.reason.map { "Inte i diagrammet: \($0)" } ?? "I diagrammet"
+            row["comparability"] = value.reason.map { "Inte jämförbar: \($0)" } ?? (comparison.hasChart ? "I diagrammet" : "Jämförbar, men inget diagram")
             return row
         })
         context["themes"] = wrap((matter.themes ?? []).compactMap { id -> Context? in
@@ -139,14 +157,18 @@ extension ContextBuilder {
     }
 
     func metricIndex(_ context: inout Context, _ page: Page) {
-        let sorted = content.metrics.sorted { Self.swedishOrder($0.matter.title).lexicographicallyPrecedes(Self.swedishOrder($1.matter.title)) }
-        context["metrics"] = sorted.map { metric -> Context in
+        context["metrics"] = metricsByTitle.map { metric -> Context in
             let comparison = metricComparisons[metric.id]
             return ["title": metric.matter.title, "href": linker.href(from: page, to: "jamfor/\(metric.id)/"),
                     "definition": metric.matter.definition, "count": comparison.map(countText) ?? ""]
         }
         context["data_csv"] = linker.href(from: page, toFile: "data/nyckeltal.csv")
         context["data_json"] = linker.href(from: page, toFile: "data/nyckeltal.json")
+    }
+
+    /// The metrics in the order a reader looks them up: by title.
+    var metricsByTitle: [Document<MetricMatter>] {
+        content.metrics.sorted { Self.swedishOrder($0.matter.title).lexicographicallyPrecedes(Self.swedishOrder($1.matter.title)) }
     }
 
     /// A key that sorts titles as a Swedish reader expects: å, ä, ö after z; é as e.

@@ -24,6 +24,13 @@ extension ContextBuilder {
         ]
     }
 
+    /// The report's own verdict word, and that reading it as a level of the common scale is
+    /// the site's judgement, not the report's.
+    static func mappingNote(term: String, level: String) -> String {
+        if term.lowercased() == level.lowercased() { return "Rapportens ord: ”\(term)”." }
+        return "Rapportens ord: ”\(term)”. Att det motsvarar ”\(level)” på den gemensamma skalan är webbplatsens tolkning."
+    }
+
     func fact(_ label: String, _ value: String?) -> Context {
         ["label": label, "value": value ?? NumberFormat.missing, "missing": value == nil]
     }
@@ -176,6 +183,7 @@ extension ContextBuilder {
         if let verdict = goal.verdict {
             context["verdict_quote"] = verdict.quote
             context["verdict_source"] = "rad \(verdict.line)"
+            context["verdict_mapping"] = Self.mappingNote(term: verdict.term.value, level: level?.label ?? "Ej bedömt")
         }
         let indicators = (goal.indicators ?? []).map { indicator -> Context in
             let unit = indicator.unit?.value

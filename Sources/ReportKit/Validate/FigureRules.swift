@@ -75,8 +75,11 @@ extension RuleChecker {
                 return
             }
             if base.value != .ejAngiven, !matter.bases.contains(base.value) {
-                let defined = matter.base.map { "\($0.value.rawValue) (\($0.value.phrase))" } ?? "none"
-                error("base \(base.value.rawValue) differs from the definition of \"\(metric.id)\" (base: \(defined)); "
+                var defined = "base: \(matter.base?.value.rawValue ?? "none")"
+                if let others = matter.otherBases, !others.isEmpty {
+                    defined += "; other_bases: \(others.map(\.value.rawValue).joined(separator: ", "))"
+                }
+                error("base \(base.value.rawValue) differs from the definition of \"\(metric.id)\" (\(defined)); "
                       + "if the report really measures against \(base.value.rawValue), add it to other_bases in \(file) so it is compared apart",
                       at: base.location)
             }
