@@ -59,7 +59,7 @@ import Testing
     static func expected(_ figure: Figure, metric: MetricMatter) -> Double {
         var value = figure.value.value.doubleValue
         if let from = factors[figure.unit.value], let to = factors[metric.unit] { value = value * from / to }
-        return figure.sign == .inverted ? -value : value
+        return figure.sign?.negates == true ? -value : value
     }
 
     @Test func comparisonTablesShowTheChartedSetNormalised() throws {
@@ -154,7 +154,9 @@ import Testing
                 let notCovered = html.range(of: "ingår inte i nämndens ansvar för: ").map {
                     String(html[$0.upperBound...].prefix { $0 != "<" }) } ?? ""
                 let covers = municipality.matter.covers(metric.matter.area.value)
-                #expect(missing.contains(label + ".") == (covers && !states), "jamfor/\(metric.id): \(label)")
+                let absent = metric.matter.absent?[municipality.id]
+                #expect(missing.contains(label + ".") == (covers && !states && absent == nil), "jamfor/\(metric.id): \(label)")
+                if let absent, covers, !states { #expect(html.contains("<li>\(label): \(HTMLEscape.escape(absent))</li>")) }
                 #expect(notCovered.contains(label + ".") == !covers, "jamfor/\(metric.id): \(label)")
                 if !covers { outOfScope += 1 }
             }

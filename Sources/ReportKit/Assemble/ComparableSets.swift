@@ -110,11 +110,15 @@ public struct MetricComparison: Sendable {
     public let partsOnly: [Report]
     /// Reports that do not state the metric at all, though their committee covers its area.
     public let missing: [Report]
+    /// Reports without the metric for a reason the metric file gives (`absent:`), with it.
+    public let absent: [(report: Report, reason: String)]
     /// True when "lägre/högre är bättre" may be said of the charted set: the metric has a
     /// direction, and the committees' scopes make their values comparable.
     public let rankingAllowed: Bool
     /// Said at the chart when committees of different scope are compared in absolute amounts.
     public let scopeCaveat: String?
+    /// The report years of the charted values: more than one is said at the chart.
+    public let years: [Int]
 
     /// A chart needs at least two values to compare.
     public var hasChart: Bool { charted.count >= 2 }
@@ -170,16 +174,21 @@ public struct ComparisonIndex: Sendable {
         let outOfScope = reports.filter { !(municipalities[$0.index.matter.municipality.value]?.matter.covers(area) ?? true) }
         let outIDs = Set(outOfScope.map(\.id))
         let partsOnly = reports.filter { stating.contains($0.id) && !listed.contains($0.id) && !outIDs.contains($0.id) }
-        let missing = reports.filter { !stating.contains($0.id) && !outIDs.contains($0.id) }
+        let absentReasons = metric.matter.absent ?? [:]
+        let notStating = reports.filter { !stating.contains($0.id) && !outIDs.contains($0.id) }
+        let missing = notStating.filter { absentReasons[$0.index.matter.municipality.value] == nil }
+        let absent = notStating.compactMap { report in
+            absentReasons[report.index.matter.municipality.value].map { (report: report, reason: $0) }
+        }
 
         let scopes = inChart.compactMap { municipalities[$0.figure.report.index.matter.municipality.value] }
         let caveat = scopeCaveat(metric.matter, charted: charted, scopes: scopes)
         let coversArea = scopes.allSatisfy { $0.matter.covers(area) }
         return MetricComparison(
             metric: metric, charted: inChart, chartedKey: charted, apart: apart, all: all,
-            outOfScope: outOfScope, partsOnly: partsOnly, missing: missing,
+            outOfScope: outOfScope, partsOnly: partsOnly, missing: missing, absent: absent,
             rankingAllowed: metric.matter.higherIsBetter != nil && coversArea && caveat == nil && inChart.count >= 2,
-            scopeCaveat: caveat)
+            scopeCaveat: caveat, years: Set(inChart.map { $0.figure.report.index.matter.year.value }).sorted())
     }
 
     /// A figure's comparable set.

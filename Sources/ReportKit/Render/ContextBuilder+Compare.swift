@@ -50,7 +50,8 @@ extension ContextBuilder {
         guard let figure else { return NumberFormat.missing }
         let value = NumberFormat.format(figure.value, unit: figure.unit)
         guard let placed = metricComparisons.placement(of: figure) else { return value }
-        return "\(value), \(placed.period), \(placed.basis)"
+        let base = placed.key.base.map { ", " + ($0 == .ejAngiven ? "bas anges inte" : $0.phrase) } ?? ""
+        return "\(value), \(placed.period), \(placed.basis)\(base)"
     }
 
     func metric(_ metric: Document<MetricMatter>, _ context: inout Context, _ page: Page) {
@@ -66,6 +67,11 @@ extension ContextBuilder {
             context["set_description"] = setDescription(key, metric: matter)
         }
         if let caveat = comparison.scopeCaveat { context["scope_caveat"] = caveat }
+        if comparison.years.count > 1 {
+            let years = comparison.years.map(String.init)
+            context["years_caveat"] = "Värdena gäller olika år (\(years.dropLast().joined(separator: ", ")) och \(years.last!)); priser, regler och behov har ändrats mellan åren."
+        }
+        context["absent"] = wrap(comparison.absent.map { ["text": reportLabel($0.report), "reason": $0.reason] })
         context["rows"] = wrap(comparison.charted.map { value -> Context in
             var row = valueRow(value, page)
             if let difference = matter.differences?[value.figure.report.index.matter.municipality.value] { row["difference"] = difference }

@@ -18,7 +18,7 @@ extension Figure: SchemaDescribing {
         case .notComparable: Field(\Figure.notComparable,
                                    "Why the figure cannot be compared with other reports' (e.g. the report does not say what it counts), in Swedish; it is then listed apart with this reason.")
         case .sign: Field(\Figure.sign,
-                          "as-metric (the default), or inverted when the report signs the value opposite to the metric's definition, e.g. a cost written as -243,0.")
+                          "as-metric (the default); inverted when the report signs the value opposite to the metric's definition, e.g. a cost written as -243,0; minus-omitted when it prints a negative value without its minus sign.")
         case .breakdown: Field(\Figure.breakdown, "A part of the whole, e.g. kvinnor, män, barn och unga.")
         case .note: Field(\Figure.note, "A remark in Swedish.")
         case .source: Field(\Figure.source, "Where the figure stands in the source text.")

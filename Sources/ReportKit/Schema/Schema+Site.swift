@@ -88,6 +88,11 @@ extension MetricMatter: SchemaDescribing {
         case .base: Field(\MetricMatter.base, "For a share, what it is a share of, e.g. ordinarie-arbetstid or nettobudget.")
         case .otherBases: Field(\MetricMatter.otherBases, "Other bases a figure may state (base: on the figure), each compared apart, e.g. [prognos].")
         case .area: Field(\MetricMatter.area, "The area of the committee's work, e.g. ekonomiskt-bistand; hela-namnden for the committee as a whole.")
+        case .absent: Field(\MetricMatter.absent,
+                            JSONSchema.types("object")
+                               .with("propertyNames", JSONSchema(["pattern": .string(JSONSchema.identifierPattern)]).json)
+                               .with("additionalProperties", JSONSchema.text.json),
+                            "By municipality id: why its report has no value of the metric, shown instead of \"uppgift saknas\", e.g. redovisar ett annat mått.")
         case .forecastComparable: Field(\MetricMatter.forecastComparable,
                                         "true when a part-year report's forecast for the whole year may be charted beside full-year outcomes.")
         }

@@ -93,8 +93,8 @@ extension RuleChecker {
     mutating func checkSign(_ figure: Figure, metric: Document<MetricMatter>) {
         guard metric.matter.sign.value == .nonNegative, figure.basis != .avvikelse,
               let value = normalised(figure), value < 0 else { return }
-        if figure.sign == .inverted {
-            error("sign: inverted makes \(figure.value.value) negative, but \"\(metric.id)\" is never negative (sign: non-negative); remove sign: inverted if the report prints it as a positive number",
+        if let sign = figure.sign, sign.negates {
+            error("sign: \(sign.rawValue) makes \(figure.value.value) negative, but \"\(metric.id)\" is never negative (sign: non-negative); remove sign: \(sign.rawValue) if the report prints it as a positive number",
                   at: figure.value.location)
         } else {
             error("value \(figure.value.value) is negative, but \"\(metric.id)\" is never negative (sign: non-negative); if the report prints it with a minus sign, add sign: inverted",
@@ -106,7 +106,7 @@ extension RuleChecker {
     func normalised(_ figure: Figure) -> Double? {
         guard let metric = content.metric(figure.metric.value),
               let value = figure.unit.value.convert(figure.value.value.doubleValue, to: metric.matter.unit) else { return nil }
-        return figure.sign == .inverted ? -value : value
+        return figure.sign?.negates == true ? -value : value
     }
 
     func term(_ figure: Figure) -> Rounding.Term {

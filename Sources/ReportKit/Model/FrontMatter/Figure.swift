@@ -8,7 +8,12 @@ public struct Figure: Decodable, Sendable, Hashable {
     /// How the report signs the value relative to the metric's definition.
     public enum Sign: String, Keyword {
         case asMetric = "as-metric", inverted
+        /// The report prints a negative value without its minus sign (a deficit written 0,2 %).
+        case minusOmitted = "minus-omitted"
         public static var keyName: String { "sign" }
+
+        /// True when the metric's value is the negative of the number printed.
+        public var negates: Bool { self != .asMetric }
     }
 
     public let id: Located<String>?

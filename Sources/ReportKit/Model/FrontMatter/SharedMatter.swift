@@ -65,6 +65,10 @@ public struct MetricMatter: Decodable, Sendable, Hashable {
     public let otherBases: [Located<Base>]?
     /// The area of the committee's work the metric belongs to.
     public let area: Located<Area>
+    /// Why a municipality's report has no value of the metric although its committee covers
+    /// the area, by municipality id ("redovisar ett annat mått: årsplatser"); the page says it
+    /// instead of "uppgift saknas".
+    public let absent: [String: String]?
     /// True when a part-year report's forecast for the whole year may be charted beside
     /// other reports' full-year outcomes (labelled "prognos för helåret").
     public let forecastComparable: Bool?
@@ -72,7 +76,7 @@ public struct MetricMatter: Decodable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case title, unit, definition, higherIsBetter = "higher_is_better", themes, differences
         case kind, otherKinds = "other_kinds", sign, positiveMeans = "positive_means", base, otherBases = "other_bases"
-        case area, forecastComparable = "forecast_comparable"
+        case area, forecastComparable = "forecast_comparable", absent
     }
 
     /// The kinds a figure of the metric may have.
