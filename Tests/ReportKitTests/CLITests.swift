@@ -151,7 +151,7 @@ import Testing
         #expect(document?["errors"] as? Int == 2)
         #expect(document?["warnings"] as? Int == 0)
         let entries = document?["diagnostics"] as? [[String: Any]] ?? []
-        #expect(entries.map { $0["line"] as? Int } == [4, 9])
+        #expect(entries.map { $0["line"] as? Int } == [4, 10])
         #expect(entries.map { $0["column"] as? Int } == [1, 5])
         #expect(entries.map { $0["file"] as? String } == ["content/kommuner/testby.md", "content/kommuner/testby.md"])
         #expect(entries.map { $0["severity"] as? String } == ["error", "error"])
