@@ -183,7 +183,7 @@ import Testing
         for item in items {
             let page = try Self.page("jamfor/" + item.href.replacingOccurrences(of: "index.html", with: "") + "index.html")
             let rows = Self.rows(ofTable: "jamforelse", in: page).count
-            #expect(item.count.hasPrefix("\(rows) av 4 rapporter jämförbara"), "\(item.title): \(item.count), page has \(rows)")
+            #expect(item.count.hasPrefix("\(rows) av 4 rapporter i jämförelsen"), "\(item.title): \(item.count), page has \(rows)")
         }
     }
 

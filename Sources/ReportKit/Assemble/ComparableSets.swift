@@ -74,8 +74,9 @@ public struct ComparableKey: Hashable, Sendable {
     }
 
     /// True for a value a comparison can chart: an outcome (or a full-year forecast that the
-    /// metric lets stand in for one) for the whole committee, not marked as apart.
-    var isCandidate: Bool { role == .outcome && breakdown == nil && apart == nil }
+    /// metric lets stand in for one) for the whole committee, not marked as apart. A share
+    /// whose base the report does not state is comparable with nothing, not even another one.
+    var isCandidate: Bool { role == .outcome && breakdown == nil && apart == nil && base != .ejAngiven }
 }
 
 /// One value of a metric with its place among the comparable sets.
@@ -167,7 +168,11 @@ public struct ComparisonIndex: Sendable {
             return place(figure, key: key, report: names[figure.report.id] ?? figure.report.id, reason: isCharted ? nil : reason(for: key, figure: figure, against: charted))
         }
         let inChart = all.filter { $0.reason == nil }
-        let apart = all.filter { $0.reason != nil && $0.key.breakdown == nil && ($0.key.isCandidate || $0.key.apart != nil || $0.key.coverage == .forecastFullYear) }
+        let apart = all.filter { value in
+            let key = value.key
+            return value.reason != nil && key.breakdown == nil
+                && (key.isCandidate || key.apart != nil || key.coverage == .forecastFullYear || (key.role == .outcome && key.base == .ejAngiven))
+        }
         let area = metric.matter.area.value
         let stating = Set(figures.map(\.report.id))
         let listed = Set((inChart + apart).map(\.figure.report.id))
@@ -187,7 +192,8 @@ public struct ComparisonIndex: Sendable {
         return MetricComparison(
             metric: metric, charted: inChart, chartedKey: charted, apart: apart, all: all,
             outOfScope: outOfScope, partsOnly: partsOnly, missing: missing, absent: absent,
-            rankingAllowed: metric.matter.higherIsBetter != nil && coversArea && caveat == nil && inChart.count >= 2,
+            rankingAllowed: metric.matter.higherIsBetter != nil && coversArea && caveat == nil && inChart.count >= 2
+                && charted?.kind == metric.matter.kind.value && charted?.base == metric.matter.base?.value,
             scopeCaveat: caveat, years: Set(inChart.map { $0.figure.report.index.matter.year.value }).sorted())
     }
 
@@ -263,6 +269,7 @@ public struct ComparisonIndex: Sendable {
         case .target: return "mål, inte utfall"
         case .outcome: break
         }
+        if key.base == .ejAngiven { return Base.ejAngiven.phrase }
         guard let charted else { return "inget jämförbart värde att ställa det bredvid" }
         if key.kind != charted.kind { return "\(key.kind.phrase), inte \(charted.kind.phrase)" }
         if key.base != charted.base {
@@ -308,9 +315,7 @@ public struct ComparisonIndex: Sendable {
     /// "helår", "jan–aug", "dec 2022–nov 2023", "31 december 2023", or the report's words.
     public static func periodLabel(_ figure: NormalisedFigure) -> String {
         let f = figure.figure
-        if let date = f.date?.value {
-            return date.label.map { "\($0) (\(date.spelled))" } ?? date.spelled
-        }
+        if let date = f.date?.value { return date.label ?? date.spelled }
         switch f.period?.value {
         case .dated(let period)?:
             if period.isWholeYear { return "helår" }

@@ -146,7 +146,7 @@ extension ContextBuilder {
         return text
     }
 
-    /// What the charted set holds: "helår, utfall, andel av ordinarie arbetstid".
+    /// What the charted set holds: "helår (tolv månader), utfall, andel av ordinarie arbetstid".
     func setDescription(_ key: ComparableKey, metric: MetricMatter) -> String {
         var parts: [String] = []
         switch key.coverage {
@@ -159,7 +159,7 @@ extension ContextBuilder {
         parts.append(metric.forecastComparable == true && key.coverage == .fullYear ? "utfall, eller prognos för helåret i en delårsrapport" : "utfall")
         if key.kind != metric.kind.value { parts.append(key.kind.phrase) }
         if let base = key.base { parts.append(base.phrase) }
-        return "Diagrammet visar bara värden som går att jämföra: " + parts.joined(separator: ", ") + "."
+        return parts.joined(separator: ", ")
     }
 
     func metricIndex(_ context: inout Context, _ page: Page) {
@@ -190,11 +190,11 @@ extension ContextBuilder {
         }
     }
 
-    /// "2 av 4 rapporter jämförbara, 1 med annat mått, 1 utan ansvar för området": the same
+    /// "2 av 4 rapporter i jämförelsen, 1 med värden som inte kan jämföras, …": the same
     /// counts the metric's page shows.
     func countText(_ comparison: MetricComparison) -> String {
         let total = content.reports.count
-        var parts = ["\(Set(comparison.charted.map(\.figure.report.id)).count) av \(total) rapporter jämförbara"]
+        var parts = ["\(Set(comparison.charted.map(\.figure.report.id)).count) av \(total) rapporter i jämförelsen"]
         let apart = Set(comparison.apart.map(\.figure.report.id)).subtracting(comparison.charted.map(\.figure.report.id)).count
             + comparison.partsOnly.count
         if apart > 0 { parts.append("\(apart) med värden som inte kan jämföras") }
