@@ -96,6 +96,7 @@ extension ContextBuilder {
             "metric_href": linker.href(from: page, to: "jamfor/\(f.metric.value)/"),
             "basis": basisLabel(f.basis),
             "value": NumberFormat.format(f.value.value, unit: f.unit.value),
+            "normalised": NumberFormat.format(figure.value, unit: figure.unit),
             "period": f.timeText,
             "source": f.source.description,
         ]
