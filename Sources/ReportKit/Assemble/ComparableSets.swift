@@ -91,6 +91,8 @@ public struct PlacedValue: Sendable {
     public let period: String
     /// "utfall", "prognos för helåret", "budget".
     public let basis: String
+    /// True for a part-year report's forecast for the whole year.
+    public let isFullYearForecast: Bool
     /// Why it is not in the charted set, in Swedish; nil when it is charted.
     public let reason: String?
 }
@@ -128,7 +130,7 @@ public struct MetricComparison: Sendable {
 /// Every metric's comparison, keyed by metric id.
 public struct ComparisonIndex: Sendable {
     public let byMetric: [String: MetricComparison]
-    /// Open-data placement of each figure: position in the normalised figures → its value.
+    /// Each normalised figure (by identity) → its place, for the open data and the cards.
     public let placements: [ObjectIdentifier: PlacedValue]
 
     public subscript(metric: String) -> MetricComparison? { byMetric[metric] }
@@ -165,36 +167,50 @@ public struct ComparisonIndex: Sendable {
         }
         let all = zip(figures, keys).map { figure, key -> PlacedValue in
             let isCharted = chartedFigures.contains(ObjectIdentifier(figure))
-            return place(figure, key: key, report: names[figure.report.id] ?? figure.report.id, reason: isCharted ? nil : reason(for: key, figure: figure, against: charted))
+            return place(figure, key: key, report: names[figure.report.id] ?? figure.report.id, reason: isCharted ? nil : reason(for: key, against: charted))
         }
         let inChart = all.filter { $0.reason == nil }
+        // Apart: the whole committee's other outcomes and full-year forecasts, not its parts,
+        // budgets or targets (those are in the list of every figure).
         let apart = all.filter { value in
-            let key = value.key
-            return value.reason != nil && key.breakdown == nil
-                && (key.isCandidate || key.apart != nil || key.coverage == .forecastFullYear || (key.role == .outcome && key.base == .ejAngiven))
+            value.reason != nil && value.key.breakdown == nil
+                && (value.key.role == .outcome || value.key.coverage == .forecastFullYear)
         }
         let area = metric.matter.area.value
-        let stating = Set(figures.map(\.report.id))
-        let listed = Set((inChart + apart).map(\.figure.report.id))
-        let outOfScope = reports.filter { !(municipalities[$0.index.matter.municipality.value]?.matter.covers(area) ?? true) }
-        let outIDs = Set(outOfScope.map(\.id))
-        let partsOnly = reports.filter { stating.contains($0.id) && !listed.contains($0.id) && !outIDs.contains($0.id) }
-        let absentReasons = metric.matter.absent ?? [:]
-        let notStating = reports.filter { !stating.contains($0.id) && !outIDs.contains($0.id) }
-        let missing = notStating.filter { absentReasons[$0.index.matter.municipality.value] == nil }
-        let absent = notStating.compactMap { report in
-            absentReasons[report.index.matter.municipality.value].map { (report: report, reason: $0) }
-        }
-
+        let status = ReportStatus(metric.matter, reports: reports, stating: Set(figures.map(\.report.id)),
+                                  listed: Set((inChart + apart).map(\.figure.report.id)), municipalities: municipalities)
         let scopes = inChart.compactMap { municipalities[$0.figure.report.index.matter.municipality.value] }
         let caveat = scopeCaveat(metric.matter, charted: charted, scopes: scopes)
         let coversArea = scopes.allSatisfy { $0.matter.covers(area) }
         return MetricComparison(
             metric: metric, charted: inChart, chartedKey: charted, apart: apart, all: all,
-            outOfScope: outOfScope, partsOnly: partsOnly, missing: missing, absent: absent,
+            outOfScope: status.outOfScope, partsOnly: status.partsOnly, missing: status.missing, absent: status.absent,
             rankingAllowed: metric.matter.higherIsBetter != nil && coversArea && caveat == nil && inChart.count >= 2
                 && charted?.kind == metric.matter.kind.value && charted?.base == metric.matter.base?.value,
             scopeCaveat: caveat, years: Set(inChart.map { $0.figure.report.index.matter.year.value }).sorted())
+    }
+
+    /// Why each report that is not in the comparison is not: its committee does not cover the
+    /// area, it states only parts, the metric says why it is absent, or it is missing.
+    struct ReportStatus {
+        var outOfScope: [Report] = [], partsOnly: [Report] = [], missing: [Report] = []
+        var absent: [(report: Report, reason: String)] = []
+
+        init(_ metric: MetricMatter, reports: [Report], stating: Set<String>, listed: Set<String>,
+             municipalities: [String: Document<MunicipalityMatter>]) {
+            for report in reports {
+                let municipality = report.index.matter.municipality.value
+                if !(municipalities[municipality]?.matter.covers(metric.area.value) ?? true) {
+                    outOfScope.append(report)
+                } else if stating.contains(report.id) {
+                    if !listed.contains(report.id) { partsOnly.append(report) }
+                } else if let reason = metric.absent?[municipality] {
+                    absent.append((report, reason))
+                } else {
+                    missing.append(report)
+                }
+            }
+        }
     }
 
     /// A figure's comparable set.
@@ -251,15 +267,15 @@ public struct ComparisonIndex: Sendable {
 
     static func place(_ figure: NormalisedFigure, key: ComparableKey, report: String, reason: String?) -> PlacedValue {
         let period = periodLabel(figure)
-        let basis = key.coverage == .forecastFullYear || (figure.figure.basis == .prognos && key.role == .outcome)
-            ? "prognos för helåret" : figure.figure.basis.word
-        let label = basis == "prognos för helåret"
-            ? "\(report), \(basis)" : "\(report), \(period), \(basis)"
-        return PlacedValue(figure: figure, key: key, report: report, label: label, period: period, basis: basis, reason: reason)
+        let forecast = key.coverage == .forecastFullYear || (figure.figure.basis == .prognos && key.role == .outcome)
+        let basis = forecast ? "prognos för helåret" : figure.figure.basis.word
+        let label = forecast ? "\(report), \(basis)" : "\(report), \(period), \(basis)"
+        return PlacedValue(figure: figure, key: key, report: report, label: label, period: period, basis: basis,
+                           isFullYearForecast: forecast, reason: reason)
     }
 
     /// Why a value is not in the charted set: the first way its set differs, in Swedish.
-    static func reason(for key: ComparableKey, figure: NormalisedFigure, against charted: ComparableKey?) -> String {
+    static func reason(for key: ComparableKey, against charted: ComparableKey?) -> String {
         if let apart = key.apart { return apart }
         if let breakdown = key.breakdown { return "avser en del av verksamheten: \(breakdown)" }
         switch key.role {

@@ -126,7 +126,7 @@ extension ContextBuilder {
             "basis": value.basis,
             "reported": NumberFormat.format(figure.figure.value.value, unit: figure.figure.unit.value),
             "normalised": NumberFormat.format(figure.value, unit: figure.unit),
-            "forecast": value.basis == "prognos för helåret",
+            "forecast": value.isFullYearForecast,
         ]
     }
 
