@@ -14,9 +14,11 @@ extension ContextBuilder {
                 "kind": reportKindLabel(report),
                 "period": "\(report.index.matter.period.value.start) – \(report.index.matter.period.value.end)",
                 "months": "\(report.index.matter.period.value.months) månader",
-                "net_cost": labelled(headline("nettokostnad", in: report)),
-                "deviation": labelled(headline("budgetavvikelse", in: report)),
-                "sick_leave": labelled(headline("sjukfranvaro", in: report)),
+                "figures": [("Nettokostnad", "nettokostnad"), ("Budgetavvikelse", "budgetavvikelse"), ("Sjukfrånvaro", "sjukfranvaro")]
+                    .map { label, metric -> Context in
+                        let (value, what) = labelledParts(headline(metric, in: report))
+                        return ["label": label, "value": value, "what": what.map { $0 as Any } ?? false]
+                    },
                 "goal_counts": counts,
                 "goal_total": "\(goals.count)",
                 "goal_note": goalNote(goals, report: report),
@@ -47,11 +49,17 @@ extension ContextBuilder {
     /// The value a report card or a report's key figures show for a metric, with its period
     /// and basis: "243,0 mnkr, jan–aug, utfall".
     func labelled(_ figure: NormalisedFigure?) -> String {
-        guard let figure else { return NumberFormat.missing }
+        let (value, what) = labelledParts(figure)
+        return what.map { "\(value), \($0)" } ?? value
+    }
+
+    /// The value, and what it is: "jan–aug, utfall" (with the base of a share).
+    func labelledParts(_ figure: NormalisedFigure?) -> (value: String, what: String?) {
+        guard let figure else { return (NumberFormat.missing, nil) }
         let value = NumberFormat.format(figure.value, unit: figure.unit)
-        guard let placed = metricComparisons.placement(of: figure) else { return value }
+        guard let placed = metricComparisons.placement(of: figure) else { return (value, nil) }
         let base = placed.key.base.map { ", " + ($0 == .ejAngiven ? "bas anges inte" : $0.phrase) } ?? ""
-        return "\(value), \(placed.period), \(placed.basis)\(base)"
+        return (value, "\(placed.period), \(placed.basis)\(base)")
     }
 
     func metric(_ metric: Document<MetricMatter>, _ context: inout Context, _ page: Page) {

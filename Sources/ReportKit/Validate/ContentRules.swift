@@ -75,28 +75,6 @@ struct RuleChecker {
         }
     }
 
-    /// A metric's kind, base and sign fit together.
-    mutating func checkMeaning(_ metric: Document<MetricMatter>) {
-        let matter = metric.matter
-        if matter.kind.value == .share, matter.base == nil {
-            error("a share needs its base: say what the percentage is of, e.g. base: ordinarie-arbetstid (one of \(Base.allCases.map(\.rawValue).joined(separator: ", ")))",
-                  at: matter.kind.location)
-        }
-        if matter.kind.value != .share, let base = matter.base {
-            error("base applies only to kind share; \"\(metric.id)\" is kind \(matter.kind.value.rawValue)", at: base.location)
-        }
-        if matter.sign.value == .signed, matter.positiveMeans == nil {
-            error("a signed metric says what a positive value means: add positive_means: \"överskott\" (or what it is)",
-                  at: matter.sign.location)
-        }
-        for other in matter.otherKinds ?? [] where other.value == matter.kind.value {
-            error("other_kinds repeats the metric's own kind \(other.value.rawValue)", at: other.location)
-        }
-        for other in matter.otherBases ?? [] where other.value == matter.base?.value {
-            error("other_bases repeats the metric's own base \(other.value.rawValue)", at: other.location)
-        }
-    }
-
     mutating func check(_ report: Report) {
         let matter = report.index.matter
         reference(matter.municipality, kind: "municipality", in: municipalityIDs)
