@@ -167,7 +167,8 @@ public struct ComparisonIndex: Sendable {
         }
         let all = zip(figures, keys).map { figure, key -> PlacedValue in
             let isCharted = chartedFigures.contains(ObjectIdentifier(figure))
-            return place(figure, key: key, report: names[figure.report.id] ?? figure.report.id, reason: isCharted ? nil : reason(for: key, against: charted))
+            return place(figure, key: key, report: names[figure.report.id] ?? figure.report.id, metric: metric.matter,
+                         reason: isCharted ? nil : reason(for: key, against: charted))
         }
         let inChart = all.filter { $0.reason == nil }
         // Apart: the whole committee's other outcomes and full-year forecasts, not its parts,
@@ -265,11 +266,17 @@ public struct ComparisonIndex: Sendable {
         }?.element
     }
 
-    static func place(_ figure: NormalisedFigure, key: ComparableKey, report: String, reason: String?) -> PlacedValue {
+    static func place(_ figure: NormalisedFigure, key: ComparableKey, report: String, metric: MetricMatter,
+                      reason: String?) -> PlacedValue {
         let period = periodLabel(figure)
         let forecast = key.coverage == .forecastFullYear || (figure.figure.basis == .prognos && key.role == .outcome)
         let basis = forecast ? "prognos för helåret" : figure.figure.basis.word
-        let label = forecast ? "\(report), \(basis)" : "\(report), \(period), \(basis)"
+        var label = forecast ? "\(report), \(basis)" : "\(report), \(period), \(basis)"
+        // A share of another base than the metric's says so, or two values of one report
+        // (of ordinary and of total working time) would read the same.
+        if let base = key.base, base != metric.base?.value {
+            label += base == .ejAngiven ? ", bas anges inte" : ", \(base.ofPhrase)"
+        }
         return PlacedValue(figure: figure, key: key, report: report, label: label, period: period, basis: basis,
                            isFullYearForecast: forecast, reason: reason)
     }
