@@ -91,16 +91,7 @@ extension ContextBuilder {
             return row
         })
         context["enough"] = comparison.hasChart
-        if comparison.hasChart {
-            var chart = BarChart(metric: matter, values: comparison.charted).context
-            if let files = chartFiles[metric.id] {
-                chart["csv_href"] = linker.href(from: page, toFile: files.csv.path)
-                chart["csv_size"] = NumberFormat.fileSize(files.csv.bytes.count)
-                chart["svg_href"] = linker.href(from: page, toFile: files.svg.path)
-                chart["svg_size"] = NumberFormat.fileSize(files.svg.bytes.count)
-            }
-            context["chart"] = chart
-        }
+        if comparison.hasChart { context["chart"] = chart(comparison, page) }
         context["out_of_scope"] = wrap(comparison.outOfScope.map { ["text": reportLabel($0)] })
         context["area_label"] = matter.area.value.label
         context["parts_only"] = wrap(comparison.partsOnly.map { ["text": reportLabel($0)] })
@@ -118,6 +109,18 @@ extension ContextBuilder {
         })
         context["data_csv"] = linker.href(from: page, toFile: "data/nyckeltal.csv")
         context["data_json"] = linker.href(from: page, toFile: "data/nyckeltal.json")
+    }
+
+    /// The chart of the comparable set, with links to its data and its image, sizes named.
+    func chart(_ comparison: MetricComparison, _ page: Page) -> Context {
+        var chart = BarChart(metric: comparison.metric.matter, values: comparison.charted).context
+        if let files = chartFiles[comparison.metric.id] {
+            chart["csv_href"] = linker.href(from: page, toFile: files.csv.path)
+            chart["csv_size"] = NumberFormat.fileSize(files.csv.bytes.count)
+            chart["svg_href"] = linker.href(from: page, toFile: files.svg.path)
+            chart["svg_size"] = NumberFormat.fileSize(files.svg.bytes.count)
+        }
+        return chart
     }
 
     /// One value of a comparison table: its label (report, period, basis), as reported and normalised.

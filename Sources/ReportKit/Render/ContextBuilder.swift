@@ -13,7 +13,6 @@ struct ContextBuilder {
     // Lookups built once: every page asks them, so a scan per question would make the
     // build quadratic in the number of pages.
     let figuresBySection: [String: [NormalisedFigure]]
-    let figuresByMetric: [String: [NormalisedFigure]]
     let pagesByPath: [String: Page]
     let municipalities: [String: Document<MunicipalityMatter>]
     let metrics: [String: Document<MetricMatter>]
@@ -40,7 +39,6 @@ struct ContextBuilder {
         figures = site.content.normalisedFigures()
         siteTitle = site.content.home?.matter.title ?? "Socialnämnder i jämförelse"
         figuresBySection = Dictionary(grouping: figures) { "\($0.report.id)/\($0.section.kind.rawValue)" }
-        figuresByMetric = Dictionary(grouping: figures) { $0.figure.metric.value }
         pagesByPath = Dictionary(site.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         municipalities = Dictionary(site.content.municipalities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         metrics = Dictionary(site.content.metrics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -299,11 +297,6 @@ struct ContextBuilder {
             }
         }
         return first.merging(forPeriod) { _, matching in matching }
-    }
-
-    func format(_ figure: NormalisedFigure?) -> String {
-        guard let figure else { return NumberFormat.missing }
-        return NumberFormat.format(figure.value, unit: figure.unit)
     }
 
     func basisLabel(_ basis: Figure.Basis) -> String {
