@@ -359,11 +359,7 @@ extension Figure {
     /// "2022", "december 2023", or the report's own words.
     public var timeText: String {
         if let date = date?.value { return date.label.map { "\($0) (\(date.spelled))" } ?? date.spelled }
-        switch period?.value {
-        case .dated(let period)?: return period.label ?? NumberFormat.period(period)
-        case .words(let words)?: return words
-        case nil: return NumberFormat.missing
-        }
+        return period?.value.text ?? NumberFormat.missing
     }
 }
 

@@ -30,6 +30,14 @@ public enum FigurePeriod: Sendable, Hashable, Decodable {
         return nil
     }
 
+    /// As a page states it: the report's words, else the dates ("1 januari–31 augusti 2020").
+    public var text: String {
+        switch self {
+        case .dated(let period): period.label ?? NumberFormat.period(period)
+        case .words(let words): words
+        }
+    }
+
     /// The report's own name for the period, if any.
     public var label: String? {
         switch self {

@@ -111,7 +111,7 @@ extension ContextBuilder {
         let tableUnit = table.unit?.value
         var unitNotes: [String] = []
         if let tableUnit { unitNotes.append(Self.unitPhrase(tableUnit)) }
-        if let period = table.period?.value { unitNotes.append(period.label ?? NumberFormat.period(period)) }
+        if let period = table.period?.value { unitNotes.append(period.text) }
         let columns = table.columns.enumerated().map { index, column -> Context in
             var label = column.label
             if let unit = column.unit?.value, unit != tableUnit { label += " (\(unit.rawValue))" }
@@ -192,7 +192,7 @@ extension ContextBuilder {
                 "name": indicator.breakdown.map { "\(indicator.name), \($0)" } ?? indicator.name,
                 "note": indicator.note.map { ". \($0)" } ?? "",
                 "outcome": format(indicator.outcome?.value, unit: unit),
-                "period": indicator.period.map { $0.value.label ?? NumberFormat.period($0.value) } ?? NumberFormat.missing,
+                "period": indicator.period?.value.text ?? NumberFormat.missing,
                 "trend": indicator.trend ?? "–",
             ]
             row["target"] = format(indicator.target, unit: unit)
