@@ -190,6 +190,35 @@ import Testing
         }
     }
 
+    /// The start page's cards say what each value is, and what their goal counts count.
+    @Test func startPageCardsSayPeriodBasisAndWhatIsCounted() throws {
+        let html = try Self.page("index.html")
+        let cards = html.components(separatedBy: "<li class=\"report-card\">").dropFirst()
+        #expect(cards.count == 4)
+        for card in cards {
+            let values = card.components(separatedBy: "<dd><span class=\"num\">").dropFirst()
+            #expect(values.count == 3)
+            for value in values {
+                let text = Self.text(value.components(separatedBy: "</dd>")[0])
+                #expect(text == "uppgift saknas" || text.contains(", utfall"), "card value \(text)")
+            }
+            #expect(card.contains("mål som rapporten redovisar ("))
+        }
+        #expect(html.contains("243,0\u{A0}mnkr</span> <span class=\"value-label\">(jan–aug, utfall)</span>"))
+        #expect(html.contains("8,2\u{A0}%</span> <span class=\"value-label\">(Utfall 07- 2020, utfall, bas anges inte)</span>"))
+        #expect(html.contains("Antalen mål går inte att jämföra mellan kommunerna"))
+        #expect(html.contains("är översatta till den gemensamma skalan av webbplatsen"))
+    }
+
+    /// A verdict mapped to the common scale shows the report's own word and says the mapping is the site's.
+    @Test func verdictMappingsReadAsTheSitesJudgement() throws {
+        let html = try Self.page("huddinge-2020/mal-och-resultat/index.html")
+        #expect(html.contains("Rapportens ord: ”godtagbar”. Att det motsvarar ”Delvis uppfyllt” på den gemensamma skalan är webbplatsens tolkning."))
+        let haninge = try Self.page("haninge-2022/mal-och-resultat/index.html")
+        #expect(haninge.contains("Rapportens ord: ”delvis uppfyllt”.</span>"))
+        #expect(haninge.contains("Rapportens ord: ”når kommunens beslutade målsättning”. Att det motsvarar ”Uppfyllt”"))
+    }
+
     @Test func everyChartOffersItsDataAndItsImage() throws {
         for metric in Self.built.content.metrics where Self.comparisons[metric.id]?.hasChart == true {
             let html = try Self.page("jamfor/\(metric.id)/index.html")
