@@ -10,19 +10,20 @@ struct ChartDownloads {
     let csv: File
     let svg: File
 
-    init(comparison: MetricComparison, siteTitle: String, sourceURL: String) {
+    init(comparison: MetricComparison, siteTitle: String, linker: Linker) {
         let id = comparison.metric.id
+        func url(_ path: String) -> String { linker.absoluteURL(of: path) ?? path }
         let chart = BarChart(metric: comparison.metric.matter, values: comparison.charted)
         var text = "varde_etikett,kommun_och_ar,period,basis,varde,enhet,jamforbarhetsgrupp,kalla\r\n"
         for value in comparison.charted {
             let figure = value.figure
             let fields = [value.label, value.report, figure.figure.timeText, value.basis,
                           figure.value.description, figure.unit.rawValue, value.key.id,
-                          "\(figure.report.id)/\(figure.section.kind.rawValue)/"]
+                          url("\(figure.report.id)/\(figure.section.kind.rawValue)/") + (figure.figure.id.map { "#figur-\($0.value)" } ?? "")]
             text += fields.map(DataExport.csvField).joined(separator: ",") + "\r\n"
         }
         csv = File(path: "jamfor/\(id)/diagram.csv", bytes: Array(text.utf8))
-        let source = "Källa: \(siteTitle), \(sourceURL), ur nämndernas egna rapporter."
+        let source = "Källa: \(siteTitle), \(url("jamfor/\(id)/")), ur nämndernas egna rapporter."
         svg = File(path: "jamfor/\(id)/diagram.svg", bytes: Array(chart.svg(source: source).utf8))
     }
 

@@ -67,9 +67,7 @@ struct ContextBuilder {
         var chartFiles: [String: ChartDownloads] = [:]
         for metric in site.content.metrics {
             guard let comparison = metricComparisons[metric.id], comparison.hasChart else { continue }
-            let path = "jamfor/\(metric.id)/"
-            chartFiles[metric.id] = ChartDownloads(comparison: comparison, siteTitle: siteTitle,
-                                                   sourceURL: linker.absoluteURL(of: path) ?? "/" + path)
+            chartFiles[metric.id] = ChartDownloads(comparison: comparison, siteTitle: siteTitle, linker: linker)
         }
         self.chartFiles = chartFiles
     }
