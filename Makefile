@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/arsrapport
 
-.PHONY: site test test-asan fuzz deps build check clean browser-deps browser-test serve-test schema-deps schema-test dist dist-test
+.PHONY: site test test-asan fuzz deps build check clean browser-deps browser-test serve-test schema-deps schema-test dist dist-deps dist-test
 
 site: deps
 	$(SWIFT) build -c release --product arsrapport
@@ -39,14 +39,22 @@ fuzz: deps
 	scripts/fuzz $(FUZZ_SECONDS)
 
 # A release archive for Linux x86_64 that runs without Swift: the Swift standard library and
-# Foundation linked in (--static-swift-stdlib), and libcmark too, from Debian's libcmark.a, so
-# that the binary needs only the C library. Kept in its own build folder, so that it does not
+# Foundation linked in (--static-swift-stdlib), and libcmark too, from Debian's libcmark.a
+# (ARSRAPPORT_LIBCMARK_A, read by Package.swift). Foundation's networking part, which FlyingFox
+# brings in, needs libcurl: linking needs libcurl4-openssl-dev, running needs libcurl4, which
+# Debian and Ubuntu install almost everywhere. Kept in its own build folder, so that it does not
 # rebuild `make site`'s.
 DIST_BUILD := .build/dist
 LIBCMARK_A := $(shell pkg-config --variable=libdir libcmark 2>/dev/null || echo /usr/lib/x86_64-linux-gnu)/libcmark.a
-dist: deps
-	$(SWIFT) build -c release --static-swift-stdlib --product arsrapport --scratch-path $(DIST_BUILD) -Xlinker $(LIBCMARK_A)
+dist: deps dist-deps
+	ARSRAPPORT_LIBCMARK_A=$(LIBCMARK_A) $(SWIFT) build -c release --static-swift-stdlib --product arsrapport --scratch-path $(DIST_BUILD)
 	scripts/dist $(DIST_BUILD)/release/arsrapport
+
+dist-deps:
+	@if [ ! -e /usr/lib/x86_64-linux-gnu/libcurl.so ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing libcurl4-openssl-dev (to link the release binary)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcurl4-openssl-dev >/dev/null; \
+	fi
 
 # The archive's binary builds the real site from a fresh folder with no Swift on PATH.
 dist-test: dist

@@ -1,5 +1,10 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
+
+// `make dist` names Debian's libcmark.a here, so that the release binary carries libcmark and
+// needs no libcmark.so where it runs; every other build links libcmark.so, found by pkg-config.
+let libcmarkArchive = ProcessInfo.processInfo.environment["ARSRAPPORT_LIBCMARK_A"].flatMap { $0.isEmpty ? nil : $0 }
 
 let package = Package(
     name: "arsrapport",
@@ -24,11 +29,13 @@ let package = Package(
         // Debian's libcmark-dev (or Homebrew's cmark); found through pkg-config.
         .systemLibrary(
             name: "CCmark",
-            pkgConfig: "libcmark",
+            path: libcmarkArchive == nil ? "Sources/CCmark" : "Sources/CCmarkStatic",
+            pkgConfig: libcmarkArchive == nil ? "libcmark" : nil,
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         // The only Swift code that touches cmark: plain Swift values in, plain Swift values out.
-        .target(name: "CommonMark", dependencies: ["CCmark"]),
+        .target(name: "CommonMark", dependencies: ["CCmark"],
+                linkerSettings: libcmarkArchive.map { [.unsafeFlags([$0])] } ?? []),
         // Atomic exchange of two directories (renameat2 on Linux), which Glibc's module map hides.
         .target(name: "CFileSwap"),
         .target(

@@ -147,6 +147,7 @@ import Testing
             JSONSchema.identifierPattern: "a-1",
             LocalDate.pattern: "2020-01-31",
             JSONSchema.webAddressPattern: "https://example.org/arsredovisning.pdf",
+            PointInTime.pattern: "2020-12",
         ]
 
         func value(for schema: JSONValue) -> JSONValue? {

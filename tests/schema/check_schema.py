@@ -41,6 +41,14 @@ INVISIBLE = {
     "csv-sum": "a sum in the table's CSV file, which the schema of front matter does not read",
     "decimal-comma-row": "a row with more cells than the table has columns",
     "table-reference": "a figure's reference to a row or column that the table, in its CSV file, does not have",
+    "date-on-flow": "a date on a figure whose metric, defined in another file, is a flow",
+    "period-on-stock": "a period on a figure whose metric, defined in another file, is a stock",
+    "period-missing-or-on-flow": "whether a figure needs a period or a date depends on its metric's kind, in another file",
+    "sign-against-convention": "a value's sign against its metric's convention, which is defined in another file",
+    "missing-base": "whether a figure needs a base depends on its metric's kind, in another file",
+    "different-base": "a base from the list that differs from the metric's, which is defined in another file",
+    "area-outside-scope": "a metric's area against the municipality's scope: two other files",
+    "metric-meaning": "keys that must fit together (a share and its base, a signed metric and positive_means)",
 }
 
 # Per case and file: the errors the schema must give, as (path, keyword, text in the message),
@@ -58,6 +66,7 @@ REJECTED = {
         ("", "additionalProperties", "'comittee_scope'"), ("verdict_scale/0", "additionalProperties", "'nivå'")]},
     "unknown-unit": {"content/testby-2022/personal.md": [
         ("figures/0/unit", "enum", "'mnrk'"), ("figures/1/value", "anyOf", "'1060'")]},
+    "unknown-area": {"content/jamfor/sjukfranvaro.md": [("area", "enum", "'personalen'")]},
     "wrong-type": {"content/jamfor/nettokostnad.md": [
         ("higher_is_better", "pattern", "'kanske'"), ("themes", "type", "'ekonomi'")]},
     "yaml-bad-indentation": {"content/testby-2022/index.md": YAML},

@@ -89,6 +89,7 @@ public struct ReportScaffold: Sendable {
                 name: \(municipality.capitalized) kommun          # the municipality's full name
                 short_name: \(municipality.capitalized)
                 committee_scope: "FYLL I: vad socialnämnden ansvarar för"
+                scope: []                              # the areas it covers, e.g. [barn-och-unga, vuxna-missbruk, ekonomiskt-bistand]
                 verdict_scale:                         # each verdict word the reports use, mapped once to the common scale
                   - term: uppfyllt
                     level: uppfyllt

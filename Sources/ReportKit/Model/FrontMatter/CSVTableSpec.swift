@@ -7,7 +7,7 @@ public struct CSVTableSpec: Decodable, Sendable, Hashable {
     public let caption: String
     public let file: Located<String>
     public let unit: Located<MeasureUnit>?
-    public let period: Located<Period>?
+    public let period: Located<FigurePeriod>?
     public let source: SourceReference
     public let columns: [Table.Column]?
     public let checks: [Table.Check]?

@@ -4,7 +4,8 @@ public struct Table: Decodable, Sendable, Hashable {
     public let id: Located<String>
     public let caption: String
     public let unit: Located<MeasureUnit>?
-    public let period: Located<Period>?
+    /// Dates, or the report's words only (`{label: "augusti 2020"}`), as for a figure.
+    public let period: Located<FigurePeriod>?
     public let source: SourceReference
     public let columns: [Column]
     public let rows: [Row]
@@ -21,7 +22,7 @@ public struct Table: Decodable, Sendable, Hashable {
         case id, caption, unit, period, source, columns, rows, checks, contradictions, missing, note
     }
 
-    public init(id: Located<String>, caption: String, unit: Located<MeasureUnit>?, period: Located<Period>?,
+    public init(id: Located<String>, caption: String, unit: Located<MeasureUnit>?, period: Located<FigurePeriod>?,
                 source: SourceReference, columns: [Column], rows: [Row], checks: [Check]?,
                 contradictions: [Contradiction]?, missing: String?, note: String?, csvFile: String? = nil) {
         self.id = id
@@ -49,7 +50,7 @@ public struct Table: Decodable, Sendable, Hashable {
                     id: try container.decode(Located<String>.self, forKey: .id),
                     caption: try container.decode(String.self, forKey: .caption),
                     unit: try container.decodeIfPresent(Located<MeasureUnit>.self, forKey: .unit),
-                    period: try container.decodeIfPresent(Located<Period>.self, forKey: .period),
+                    period: try container.decodeIfPresent(Located<FigurePeriod>.self, forKey: .period),
                     source: try container.decode(SourceReference.self, forKey: .source),
                     columns: try container.decode([Column].self, forKey: .columns),
                     rows: try container.decode([Row].self, forKey: .rows),
@@ -98,8 +99,7 @@ public struct Table: Decodable, Sendable, Hashable {
         }
 
         public init(from decoder: Decoder) throws {
-            location = (decoder as? NodeDecoder).map { $0.session.location(of: $0.node) }
-                ?? SourceLocation(path: "", line: 1, column: 1)
+            location = decoder.sourceLocation
             decimalCommas = (decoder as? NodeDecoder).map(DecimalComma.find) ?? []
             if case .sequence = (decoder as? NodeDecoder)?.node {
                 var container = try decoder.unkeyedContainer()
@@ -147,7 +147,7 @@ public struct Table: Decodable, Sendable, Hashable {
 
         public init(from decoder: Decoder) throws {
             guard let decoder = decoder as? NodeDecoder else { throw ReportedError() }
-            location = decoder.session.location(of: decoder.node)
+            location = decoder.sourceLocation
             if decoder.node.isNull {
                 content = .missing
                 note = nil
@@ -187,8 +187,7 @@ public struct Table: Decodable, Sendable, Hashable {
         enum CodingKeys: String, CodingKey, CaseIterable { case sum, total, parts, difference, minuend, subtrahend }
 
         public init(from decoder: Decoder) throws {
-            location = (decoder as? NodeDecoder).map { $0.session.location(of: $0.node) }
-                ?? SourceLocation(path: "", line: 1, column: 1)
+            location = decoder.sourceLocation
             let container = try decoder.container(keyedBy: CodingKeys.self)
             sum = try container.decodeIfPresent([Located<String>].self, forKey: .sum)
             total = try container.decodeIfPresent(Located<String>.self, forKey: .total)
