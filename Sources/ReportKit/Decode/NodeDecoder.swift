@@ -67,6 +67,8 @@ final class DecodingSession {
         switch error {
         case is ReportedError:
             return
+        case let error as CatalogueError:
+            report(Diagnostic(.error, at: location(of: node), error.key, error.arguments))
         case let error as DecodingError:
             report(Self.message(for: error), at: node)
         default:

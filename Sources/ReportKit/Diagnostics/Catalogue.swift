@@ -8,6 +8,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case tableNoRowDidYouMean, tableNoRowList, tableNoColumnDidYouMean, tableNoColumnList
     case unknownTableDidYouMean, unknownTableList, unknownTableNone, tableCellNotNumber, tableCellLabels
     case rowDecimalCommas
+    // Words and references
+    case wordNotOneOf, wordNotOneOfDidYouMean, unknownReference, unknownReferenceDidYouMean
     // Unfinished work
     case placeholder, draftLinked
     // Summary lines
@@ -25,9 +27,17 @@ public enum Catalogue {
         }
     }
 
+    /// What an unknown reference names, in Swedish (the argument {1} of `unknownReference`).
+    static let swedishKinds = ["metric": "nyckeltal", "theme": "tema", "municipality": "kommun",
+                               "column": "kolumn", "verdict level": "bedömningsnivå"]
+
     /// The message in `language`, its arguments put in place.
     public static func text(_ key: MessageKey, _ arguments: [String], in language: Language) -> String {
         var text = table(language)[key] ?? english[key] ?? key.rawValue
+        var arguments = arguments
+        if language == .swedish, key == .unknownReference || key == .unknownReferenceDidYouMean, let kind = arguments.first {
+            arguments[0] = swedishKinds[kind] ?? kind
+        }
         for (index, argument) in arguments.enumerated().reversed() {
             text = text.replacingAll("{\(index + 1)}", with: argument)
         }
@@ -42,6 +52,25 @@ public enum Catalogue {
     public static func counts(errors: Int, warnings: Int, in language: Language) -> String {
         text(errors == 1 ? .errorsOne : .errorsMany, "\(errors)", in: language) + ", "
             + text(warnings == 1 ? .warningsOne : .warningsMany, "\(warnings)", in: language)
+    }
+}
+
+/// Thrown by a schema type for a message of the catalogues; the decoder reports it at the value.
+struct CatalogueError: Error {
+    let key: MessageKey
+    let arguments: [String]
+
+    init(_ key: MessageKey, _ arguments: String...) {
+        self.key = key
+        self.arguments = arguments
+    }
+
+    /// "unit "mnrk" is not one of mnkr, …; did you mean "mnkr"?" for a word outside its list.
+    static func notOneOf(_ key: String, _ text: String, _ words: [String]) -> CatalogueError {
+        if let close = Suggestion.closest(to: text, in: words) {
+            return CatalogueError(.wordNotOneOfDidYouMean, key, text, words.joined(separator: ", "), close)
+        }
+        return CatalogueError(.wordNotOneOf, key, text, words.joined(separator: ", "))
     }
 }
 

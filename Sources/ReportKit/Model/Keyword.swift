@@ -8,10 +8,7 @@ extension Keyword {
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = Self(rawValue: text) else {
-            let words = Self.allCases.map(\.rawValue)
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription:
-                "\(Self.keyName) \"\(text)\" is not one of \(words.joined(separator: ", "))"
-                + Suggestion.hint(for: text, in: words)))
+            throw CatalogueError.notOneOf(Self.keyName, text, Self.allCases.map(\.rawValue))
         }
         self = value
     }

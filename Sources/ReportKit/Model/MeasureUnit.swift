@@ -36,9 +36,7 @@ public enum MeasureUnit: String, Sendable, Hashable, CaseIterable, Decodable {
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let unit = MeasureUnit(rawValue: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription:
-                "unit \"\(text)\" is not one of \(MeasureUnit.allCases.map(\.rawValue).joined(separator: ", "))"
-                + Suggestion.hint(for: text, in: MeasureUnit.allCases.map(\.rawValue))))
+            throw CatalogueError.notOneOf("unit", text, MeasureUnit.allCases.map(\.rawValue))
         }
         self = unit
     }

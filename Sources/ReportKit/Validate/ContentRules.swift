@@ -37,7 +37,11 @@ struct RuleChecker {
         guard !ids.contains(id.value) else { return }
         let folders = ["theme": "teman", "metric": "jamfor", "municipality": "kommuner"]
         if let folder = folders[kind], content.failedFiles.contains("\(folder)/\(id.value).md") { return }
-        error("unknown \(kind) \"\(id.value)\"\(Suggestion.hint(for: id.value, in: ids))", at: id.location)
+        if let close = Suggestion.closest(to: id.value, in: ids) {
+            diagnostics.append(Diagnostic(.error, at: id.location, .unknownReferenceDidYouMean, [kind, id.value, close]))
+        } else {
+            diagnostics.append(Diagnostic(.error, at: id.location, .unknownReference, [kind, id.value]))
+        }
     }
 
     mutating func checkScale() {

@@ -24,6 +24,11 @@ extension Catalogue {
         .tableCellLabels: "column \"{1}\" of table \"{2}\" holds the row labels; point at a cell with a number",
         .rowDecimalCommas: "row \"{1}\" has {2} cells but the table has {3} columns, because a comma separates the cells of [ ] and the decimal commas in {4} split each number in two; write decimals with a point ({5}), or keep the table in a CSV file, where decimal commas are right",
 
+        .wordNotOneOf: "{1} \"{2}\" is not one of {3}",
+        .wordNotOneOfDidYouMean: "{1} \"{2}\" is not one of {3}; did you mean \"{4}\"?",
+        .unknownReference: "unknown {1} \"{2}\"",
+        .unknownReferenceDidYouMean: "unknown {1} \"{2}\"; did you mean \"{3}\"?",
+
         .placeholder: "\"{1}\" is a placeholder from `arsrapport new`; write what it asks for, or mark the report draft: true in its index.md to leave it out of the site until it is done",
         .draftLinked: "this links to {1}, which is a draft (draft: true) and is left out of the site; remove the link, or publish the report",
 

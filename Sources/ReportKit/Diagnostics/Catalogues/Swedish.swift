@@ -24,6 +24,11 @@ extension Catalogue {
         .tableCellLabels: "kolumnen \"{1}\" i tabellen \"{2}\" innehåller radrubrikerna; peka på en cell med ett tal",
         .rowDecimalCommas: "raden \"{1}\" har {2} celler men tabellen har {3} kolumner, eftersom komma skiljer cellerna åt i [ ] och decimalkommat i {4} delar varje tal i två; skriv decimaler med punkt ({5}), eller lägg tabellen i en CSV-fil, där decimalkomma är rätt",
 
+        .wordNotOneOf: "{1} \"{2}\" är inte något av {3}",
+        .wordNotOneOfDidYouMean: "{1} \"{2}\" är inte något av {3}; menar du \"{4}\"?",
+        .unknownReference: "{1} \"{2}\" finns inte",
+        .unknownReferenceDidYouMean: "{1} \"{2}\" finns inte; menar du \"{3}\"?",
+
         .placeholder: "\"{1}\" är en platshållare från `arsrapport new`; skriv det som efterfrågas, eller markera rapporten draft: true i dess index.md så att den inte publiceras förrän den är klar",
         .draftLinked: "länken går till {1}, som är ett utkast (draft: true) och inte finns med på webbplatsen; ta bort länken eller publicera rapporten",
 
