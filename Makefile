@@ -1,6 +1,6 @@
 # Two commands do everything on a fresh Debian (or macOS) machine with Swift installed:
 #   make site   installs libcmark if missing, builds arsrapport and writes public/
-#   make test   the same set-up, then every test (the Swift tests, the schema test, then the browser tests)
+#   make test   the same set-up, then every test (the Swift tests, the schema test, the browser tests, and the release archive of `make dist` run without Swift)
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/arsrapport

@@ -52,7 +52,8 @@ final class DecodingSession {
         report(Diagnostic(.error, at: location(of: node), key, arguments))
     }
 
-    /// Adds a diagnostic found outside the front matter (in a table's CSV file), once.
+    /// Adds a diagnostic, once: a key checked again after its mapping failed, or a CSV file
+    /// read by two tables, is not reported twice.
     func report(_ diagnostic: Diagnostic) {
         if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
     }
