@@ -18,6 +18,9 @@ public final class SiteServer: Sendable {
     let quiet: Bool
     private let site = LiveSite()
     private let stopped = Atomic<Bool>(false)
+    /// The warnings last printed (placeholders left by `new`, a CSV file no table reads…), so
+    /// that a rebuild prints them only when they change. Known contradictions are not printed.
+    private let warnings = Mutex<[Diagnostic]>([])
 
     /// - Parameter port: 0 picks a free port.
     public init(options: BuildOptions, port: UInt16, quiet: Bool = false, verbose: Bool = false,
@@ -108,14 +111,16 @@ public final class SiteServer: Sendable {
 
     private func report(_ result: BuildResult, rebuild: Bool, preview: Bool = false) {
         site.publish(result, preview: preview)
-        let problems = DiagnosticFormatter.format(result.diagnostics.filter { $0.severity == .error }, as: .text)
         let milliseconds = Int((result.timings.reduce(0) { $0 + $1.seconds } * 1000).rounded())
         if !result.succeeded {
-            let errors = result.diagnostics.filter { $0.severity == .error }.count
-            log(problems + "build failed: \(errors) error\(errors == 1 ? "" : "s"); still serving the last good build (\(milliseconds) ms)")
-        } else if quiet {
+            let errors = result.diagnostics.filter { $0.severity == .error }
+            let problems = DiagnosticFormatter.format(errors, as: .text, language: options.language)
+            log(problems + "build failed: \(errors.count) error\(errors.count == 1 ? "" : "s"); still serving the last good build (\(milliseconds) ms)")
             return
-        } else if preview {
+        }
+        if quiet { return }
+        if !preview { printWarningsIfChanged(result) }
+        if preview {
             log("rebuilt the \(result.pagesRendered) pages of the changed report in \(milliseconds) ms; the comparisons follow")
         } else if rebuild {
             log("rebuilt \(result.pagesRendered) of \(result.files.filter { $0.path.hasSuffix(".html") }.count) pages in \(milliseconds) ms")
@@ -124,6 +129,19 @@ public final class SiteServer: Sendable {
         }
         if verbose {
             log(result.timings.map { "\($0.stage) \(Int(($0.seconds * 1000).rounded())) ms" }.joined(separator: ", "))
+        }
+    }
+
+    /// Prints the build's warnings (not the known contradictions) when they differ from the
+    /// last ones printed: a placeholder left by `new` is said once, not on every save.
+    func printWarningsIfChanged(_ result: BuildResult) {
+        let current = result.diagnostics.filter { $0.severity == .warning && $0.category != .knownContradiction }
+        let changed = warnings.withLock { printed in
+            defer { printed = current }
+            return printed != current
+        }
+        if changed, !current.isEmpty {
+            log(String(DiagnosticFormatter.format(current, as: .text, language: options.language).dropLast()))
         }
     }
 

@@ -26,6 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
         var options = site.buildOptions(output: "public", write: false)
         options.drafts = true
         options.placeholders = .warning
+        options.language = printing.language
         let server = SiteServer(options: options, port: port,
                                  quiet: printing.quiet, verbose: printing.verbose) { line in
             FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))

@@ -1,3 +1,4 @@
+import Synchronization
 import FlyingFox
 import Foundation
 import Testing
@@ -85,5 +86,25 @@ import Testing
         #expect(failed?["changed"] as? [String] == [])
         #expect(failed?["preview"] as? Bool == false)
         #expect(failed?["generation"] as? Int == 2)
+    }
+
+    /// serve prints a placeholder warning once, not on every save, and never the known contradictions.
+    @Test func warningsArePrintedWhenTheyChange() {
+        let lines = Mutex<[String]>([])
+        let options = BuildOptions(content: URL(fileURLWithPath: "content"), templates: URL(fileURLWithPath: "templates"),
+                                   output: URL(fileURLWithPath: "public"), write: false)
+        let server = SiteServer(options: options, port: 0) { line in lines.withLock { $0.append(line) } }
+        var result = Self.result(["index.html": "<body></body>"])
+        let at = SourceLocation(path: "content/a/ekonomi.md", line: 3, column: 14)
+        result.diagnostics = [
+            .warning("\"FYLL I: rubriker\" is a placeholder", at: at),
+            Diagnostic(.warning, at: at, "recorded contradiction: x", category: .knownContradiction),
+        ]
+        server.printWarningsIfChanged(result)
+        server.printWarningsIfChanged(result)
+        #expect(lines.withLock { $0 } == ["content/a/ekonomi.md:3:14: warning: \"FYLL I: rubriker\" is a placeholder"])
+        result.diagnostics = []
+        server.printWarningsIfChanged(result)
+        #expect(lines.withLock { $0.count } == 1)
     }
 }

@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
     public var drafts = false
     /// How `arsrapport new`'s placeholders are reported: errors in a build, warnings in `serve`.
     public var placeholders: Diagnostic.Severity = .error
+    /// The language `serve` prints messages in.
+    public var language: Language = .english
 
     public init(content: URL, templates: URL, output: URL, baseURL: String? = nil, write: Bool = true,
                 parallel: Bool = true, displayRoot: URL? = nil) {
