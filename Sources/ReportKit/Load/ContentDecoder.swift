@@ -36,9 +36,16 @@ public enum ContentDecoder {
     public static func decode(_ loaded: ContentLoader.Result, parallel: Bool = true, cache: inout Cache,
                               progress: BuildProgress? = nil) -> (Content, [Diagnostic]) {
         var content = Content()
-        content.assets = loaded.assets
         content.failedFiles = Set(loaded.unreadable)
         var diagnostics = loaded.diagnostics
+        for path in loaded.assets {
+            let location = SourceLocation(path: loaded.displayPath(path), line: 1, column: 1)
+            switch ContentAssets.verdict(for: path) {
+            case .publish: content.assets.append(path)
+            case .skip(let message): diagnostics.append(.warning(message, at: location))
+            case .refuse(let message): diagnostics.append(.error(message, at: location))
+            }
+        }
         var reportIndexes: [String: Document<ReportMatter>] = [:]
         var reportSections: [String: [Section]] = [:]
 
