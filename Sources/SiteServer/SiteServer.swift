@@ -49,7 +49,7 @@ public final class SiteServer: Sendable {
                 guard let first = watcher.unwatched.first, !warned else { return }
                 warned = true
                 log("warning: \(watcher.unwatched.count) folders are not watched, so changes in them are not seen "
-                    + "(first: \(first)); on Linux, raise fs.inotify.max_user_watches")
+                    + "(first: \(TerminalText.escaped(first))); on Linux, raise fs.inotify.max_user_watches")
             }
             warnAboutUnwatched()
             let session = BuildSession(options: options)
