@@ -53,6 +53,21 @@ public struct SourceReference: Sendable, Hashable, Decodable {
 
     enum CodingKeys: String, CodingKey, CaseIterable { case line, lines, quote }
 
+    public init(line: Int?, lines: [Int]?, quote: String?) {
+        self.line = line
+        self.lines = lines
+        self.quote = quote
+    }
+
+    /// Lines are counted from 1 and a range goes forwards: `line: 0` or `lines: [9, 2]` would
+    /// be published as "rad 0" or "rad 9–2".
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        line = try container.decodeIfPresent(SourceLine.self, forKey: .line)?.number
+        lines = try container.decodeIfPresent(SourceLineList.self, forKey: .lines)?.numbers
+        quote = try container.decodeIfPresent(String.self, forKey: .quote)
+    }
+
     /// "rad 498" or "rad 532–570", for pages.
     public var description: String {
         if let line { return "rad \(line)" }
@@ -60,6 +75,36 @@ public struct SourceReference: Sendable, Hashable, Decodable {
             return first == last ? "rad \(first)" : "rad \(first)–\(last)"
         }
         return "rad okänd"
+    }
+}
+
+/// A line number of a source report's text: 1 or more.
+struct SourceLine: Decodable {
+    let number: Int
+
+    init(from decoder: Decoder) throws {
+        number = try decoder.singleValueContainer().decode(Int.self)
+        if number < 1 {
+            throw Self.failure(decoder, "source line \(number) does not exist: lines are counted from 1, the first line of the report's text")
+        }
+    }
+
+    static func failure(_ decoder: Decoder, _ message: String) -> Error {
+        (decoder as? NodeDecoder)?.fail(message)
+            ?? DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: message))
+    }
+}
+
+/// Source lines in reading order: `[532, 570]`, never `[9, 2]`.
+struct SourceLineList: Decodable {
+    let numbers: [Int]
+
+    init(from decoder: Decoder) throws {
+        numbers = try [SourceLine](from: decoder).map(\.number)
+        if zip(numbers, numbers.dropFirst()).contains(where: { $0 > $1 }) {
+            let written = numbers.map(String.init).joined(separator: ", ")
+            throw SourceLine.failure(decoder, "source lines [\(written)] go backwards; write them in order, e.g. [\(numbers.sorted().map(String.init).joined(separator: ", "))]")
+        }
     }
 }
 

@@ -9,7 +9,8 @@ extension RuleChecker {
         let year = report.year.value
         // A figure is about the report's year: it ends in that year and covers at most twelve
         // months (a rolling year such as December–November counts). Earlier years go in tables.
-        if period.end.year != year || period.months > 12 {
+        // An impossible report year is reported once, at `year:`, not again at every figure.
+        if LocalDate.years.contains(year), period.end.year != year || period.months > 12 {
             error("period \(period.start)–\(period.end) lies outside the report year \(year); figures of other years belong in a table",
                   at: figure.period.location)
         }

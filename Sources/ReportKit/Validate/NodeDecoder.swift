@@ -368,12 +368,17 @@ private struct SingleValueContainer: SingleValueDecodingContainer {
         return text
     }
 
+    /// Whole numbers follow the rules of `ReportedNumber`: no plus sign, no leading zeros, no
+    /// quotes (a quoted `'2018'` is text, as a quoted amount is).
     func decode(_ type: Int.Type) throws -> Int {
         let text = try scalarText("a whole number")
-        guard let value = Int(text) else {
-            throw decoder.fail("expected a whole number, found \(DecodingSession.describe(decoder.node))")
+        let quoted = decoder.scalar?.style == .singleQuoted || decoder.scalar?.style == .doubleQuoted
+        if let number = ReportedNumber(parsing: text), number.decimals == 0, let value = Int(exactly: number.scaled) {
+            if quoted { throw decoder.fail("expected a whole number, found the text \"\(text)\" in quotes; write it without quotes") }
+            return value
         }
-        return value
+        if ReportedNumber.looksLikeRefusedNumber(text) { throw decoder.fail(ReportedNumber.explain(text)) }
+        throw decoder.fail("expected a whole number, found \(DecodingSession.describe(decoder.node))")
     }
 
     func decode(_ type: Double.Type) throws -> Double {
