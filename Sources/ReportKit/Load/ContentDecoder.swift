@@ -149,12 +149,16 @@ public enum ContentDecoder {
             return nil
         }
         let node: Node
+        // The parser owns the anchors: Yams' nodes hold them weakly, so while the parser lives
+        // `node.anchor` tells an anchored or aliased value (which the decoder refuses).
+        let parser: Parser
         do {
             // The basic resolver tags every scalar as text: values are read from their raw text by the
             // schema types, and skipping Yams' regular-expression tag resolution halves parse time.
             // UTF-8 named, not Yams' `.default`, which reads the whole environment (to allow an
             // override) on every call: 1 % of a large build.
-            guard let root = try Yams.compose(yaml: split.yaml, Resolver.basic, Constructor.default, .utf8) else {
+            parser = try Parser(yaml: split.yaml, resolver: .basic, constructor: .default, encoding: .utf8)
+            guard let root = try parser.singleRoot() else {
                 diagnostics.append(.error("front matter is empty; see docs/content-format.md for the keys this page needs",
                                           at: file.location(line: split.yamlLine)))
                 return nil
@@ -165,7 +169,7 @@ public enum ContentDecoder {
             return nil
         }
         let session = DecodingSession(file: file, yamlLine: split.yamlLine)
-        let matter = session.decode(M.self, from: node)
+        let matter = withExtendedLifetime(parser) { session.decode(M.self, from: node) }
         diagnostics += session.diagnostics
         guard let matter, !session.hasErrors else { return nil }
         return Document(file: file, matter: matter, body: split.body, bodyLine: split.bodyLine)

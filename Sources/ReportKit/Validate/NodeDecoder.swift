@@ -29,8 +29,10 @@ final class DecodingSession {
         return file.location(line: mark.line + lineOffset, column: mark.column)
     }
 
+    /// Reports once: an alias is the anchored node itself, so both places would say the same.
     func report(_ message: String, at node: Node?, severity: Diagnostic.Severity = .error) {
-        diagnostics.append(Diagnostic(severity, at: location(of: node), message))
+        let diagnostic = Diagnostic(severity, at: location(of: node), message)
+        if diagnostics.last != diagnostic { diagnostics.append(diagnostic) }
     }
 
     /// Decodes `T` from `node`; nil when it failed (the failure is already reported).
@@ -118,10 +120,11 @@ struct NodeDecoder: ScalarDecoder {
         return nil
     }
 
-    /// Counts the node against the session's budget, and fails (reported) for nodes Yams
-    /// marks with an anchor. Yams composes an alias as a shared copy of its anchored node, so
-    /// a "billion laughs" document costs no memory to compose; walking it is what could cost,
-    /// and the budget bounds that walk (Yams 6 does not keep anchors on scalars).
+    /// Counts the node against the session's budget, and fails (reported) for an anchored or
+    /// aliased node and for an explicit tag. Yams holds anchors weakly, so they are visible
+    /// only while the parser lives (ContentDecoder keeps it alive for the decoding). An alias
+    /// is a shared copy of its anchored node, so a "billion laughs" document costs no memory to
+    /// compose; the budget bounds the walk of anything that still gets through.
     fileprivate func checked() throws -> Node {
         session.budget -= 1
         if session.budget < 0 {
@@ -132,6 +135,10 @@ struct NodeDecoder: ScalarDecoder {
         }
         if node.anchor != nil {
             session.report("YAML anchors and aliases (&name, *name) are not allowed in front matter; write the value out", at: node)
+            throw ReportedError()
+        }
+        if let tag = node.explicitTag {
+            session.report("YAML tags such as \(tag) are not allowed in front matter; write the value without it (quote text if it looks like a number)", at: node)
             throw ReportedError()
         }
         return node
@@ -435,6 +442,23 @@ protocol OptionalProtocol {}
 extension Optional: OptionalProtocol {}
 
 extension Node {
+    /// The tag written in the document (`!!binary`, `!local`), or nil. Quoted and block text
+    /// carries `!!str` implicitly; that is no tag the writer chose.
+    var explicitTag: String? {
+        let written: String
+        switch self {
+        case .scalar(let scalar):
+            written = scalar.tag.rawValue
+            if written == Tag.Name.str.rawValue, scalar.style != .plain { return nil }  // quoted or block text
+        case .mapping(let mapping): written = mapping.tag.rawValue
+        case .sequence(let sequence): written = sequence.tag.rawValue
+        case .alias: return nil
+        }
+        guard written != Tag.Name.implicit.rawValue else { return nil }
+        let core = "tag:yaml.org,2002:"
+        return written.hasPrefix(core) ? "!!" + written.dropFirst(core.count) : written
+    }
+
     /// True for `~`, `null`, and an empty plain value.
     var isNull: Bool {
         guard case .scalar(let scalar) = self, scalar.style == .plain || scalar.style == .any else { return false }
