@@ -24,8 +24,9 @@ import Testing
         await server.stop(timeout: 1)
     }
 
-    /// Sends `request` as raw bytes and reads until the server closes the connection or a
-    /// second passes; returns what came back.
+    /// Sends `request` as raw bytes and reads one response: its head and as many body bytes as
+    /// its Content-Length says, or until the server closes the connection; "" when nothing came
+    /// within ten seconds (a loaded machine can be slow; a hang would be caught all the same).
     static func exchange(_ request: String, port: UInt16) throws -> String {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
@@ -37,17 +38,25 @@ import Testing
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
-        var timeout = timeval(tv_sec: 1, tv_usec: 0)
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         _ = Array(request.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
+        while !isComplete(received) {
             let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if count <= 0 { break }
             received += buffer[..<count]
         }
         return String(decoding: received, as: UTF8.self)
+    }
+
+    /// True once `bytes` hold a response head and the body its Content-Length announces.
+    static func isComplete(_ bytes: [UInt8]) -> Bool {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let end = text.range(of: "\r\n\r\n") else { return false }
+        let length = header("Content-Length", in: String(text[..<end.lowerBound])).flatMap { Int($0) } ?? 0
+        return text[end.upperBound...].utf8.count >= length
     }
 
     static func get(_ target: String, method: String = "GET", port: UInt16) throws -> String {

@@ -68,7 +68,7 @@ struct RuleChecker {
         for key in (metric.matter.differences ?? [:]).keys.sorted()
             where !municipalityIDs.contains(key) && !content.failedFiles.contains("kommuner/\(key).md") {
             error("differences names unknown municipality \"\(key)\"\(Suggestion.hint(for: key, in: municipalityIDs))",
-                  at: metric.file.location(line: 1))
+                  at: metric.file.location(ofKey: key, under: "differences") ?? metric.file.location(line: 1))
         }
     }
 

@@ -161,6 +161,11 @@ struct NodeDecoder: ScalarDecoder {
         names.reserveCapacity(mapping.count)
         pairs.reserveCapacity(mapping.count)
         for pair in mapping {
+            guard case .scalar = pair.key else {
+                // `? [a, b]` or `[a, b]: c`: YAML allows it, no key of ours is one.
+                session.report("a key must be plain text, not \(DecodingSession.describe(pair.key)) (a YAML complex key); write the key as a word", at: pair.key)
+                continue
+            }
             names.append(pair.key.string ?? "")
             pairs.append(pair)
         }
