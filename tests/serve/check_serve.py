@@ -48,16 +48,22 @@ class Server:
         threading.Thread(target=self._read, daemon=True).start()
         self.url = None
         deadline = time.time() + 120
+        seen = []
         while time.time() < deadline:
             line = self.next_line(deadline - time.time())
             if line is None:
                 break
+            seen.append(line)
             match = re.search(r"at (http://127\.0\.0\.1:\d+)/", line)
             if match:
                 self.url = match.group(1)
                 break
         if self.url is None:
-            raise SystemExit("serve did not start: " + self.process.stderr.read() if self.process.poll() else "timed out")
+            # What serve printed is in `seen` (the reader thread owns stderr); an exit status
+            # of 0 is an exit too, so compare with None rather than test for truth.
+            status = self.process.poll()
+            why = "timed out" if status is None else f"it exited with status {status}"
+            raise SystemExit(f"serve did not start ({why}): " + "\n".join(seen))
 
     def _read(self):
         for line in self.process.stderr:
