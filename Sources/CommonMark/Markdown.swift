@@ -73,7 +73,9 @@ public enum Markdown {
             guard let root else { return RenderedMarkdown(html: "", headings: [], links: []) }
             defer { cmark_node_free(root) }
 
-            let (headings, links, footnoteLines, footnoteLinks) = walk(root, rewrite: rewrite)
+            // Most documents have no `[^` at all: skip looking for footnotes in their paragraphs.
+            let mayHaveFootnotes = bytes.indices.dropLast().contains { bytes[$0] == 0x5B && bytes[$0 + 1] == 0x5E }
+            let (headings, links, footnoteLines, footnoteLinks) = walk(root, footnotes: mayHaveFootnotes, rewrite: rewrite)
             let footnotes = (footnoteMarkers(onLines: footnoteLines, in: text) + footnoteLinks)
                 .sorted { ($0.line, $0.column) < ($1.line, $1.column) }
             guard let rendered = cmark_render_html(root, options) else {
@@ -88,6 +90,7 @@ public enum Markdown {
     /// Visits every node once: collects headings, rewrites and polices link destinations.
     private static func walk(
         _ root: OpaquePointer,
+        footnotes: Bool,
         rewrite: (LinkDestination) -> String?
     ) -> ([Heading], [LinkDestination], [ClosedRange<Int>], [FootnoteMarker]) {
         var headings: [Heading] = []
@@ -112,7 +115,7 @@ public enum Markdown {
                 blockLine = line
                 blockColumn = Int(cmark_node_get_start_column(node))
             }
-            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING, containsFootnoteMarker(node) {
+            if footnotes, type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING, containsFootnoteMarker(node) {
                 let end = Int(cmark_node_get_end_line(node))
                 footnoteLines.append(blockLine...max(blockLine, end))
             }
@@ -126,7 +129,7 @@ public enum Markdown {
                     line: blockLine,
                     column: blockColumn
                 ))
-            case CMARK_NODE_LINK where footnoteLabel(of: node) != nil:
+            case CMARK_NODE_LINK where footnotes && footnoteLabel(of: node) != nil:
                 // `[^1]` with a `[^1]: …` definition below is a link to CommonMark: still a footnote.
                 footnoteLinks.append(FootnoteMarker(text: "[\(footnoteLabel(of: node) ?? "")]", line: blockLine, column: blockColumn))
                 cmark_node_set_url(node, "")
