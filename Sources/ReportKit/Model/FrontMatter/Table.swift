@@ -34,8 +34,7 @@ public struct Table: Decodable, Sendable, Hashable {
         enum CodingKeys: String, CodingKey, CaseIterable { case cells, unit }
 
         public init(from decoder: Decoder) throws {
-            location = (decoder as? NodeDecoder).map { $0.session.location(of: $0.node) }
-                ?? SourceLocation(path: "", line: 1, column: 1)
+            location = decoder.sourceLocation
             if case .sequence = (decoder as? NodeDecoder)?.node {
                 var container = try decoder.unkeyedContainer()
                 var cells: [Cell] = []
@@ -82,7 +81,7 @@ public struct Table: Decodable, Sendable, Hashable {
 
         public init(from decoder: Decoder) throws {
             guard let decoder = decoder as? NodeDecoder else { throw ReportedError() }
-            location = decoder.session.location(of: decoder.node)
+            location = decoder.sourceLocation
             if decoder.node.isNull {
                 content = .missing
                 note = nil
@@ -124,8 +123,7 @@ public struct Table: Decodable, Sendable, Hashable {
         enum CodingKeys: String, CodingKey, CaseIterable { case sum, total, parts, difference, minuend, subtrahend }
 
         public init(from decoder: Decoder) throws {
-            location = (decoder as? NodeDecoder).map { $0.session.location(of: $0.node) }
-                ?? SourceLocation(path: "", line: 1, column: 1)
+            location = decoder.sourceLocation
             let container = try decoder.container(keyedBy: CodingKeys.self)
             sum = try container.decodeIfPresent([Located<String>].self, forKey: .sum)
             total = try container.decodeIfPresent(Located<String>.self, forKey: .total)
