@@ -185,6 +185,22 @@ def http_checks(server, root):
     edit(root, SECTION, "unit: mnkk", "unit: mnkr")
     fixed = events.final(events.next())
     check("fixing it sends a status event without errors", fixed is not None and fixed["errors"] == [])
+
+    # A named pipe would block open() for good: serve reports it and keeps rebuilding.
+    pipe = root / "content/teman/pipe.md"
+    os.mkfifo(pipe)
+    blocked = events.final(events.next())
+    check("a named pipe in content/ is an error at its path, and the rebuild returns",
+          blocked is not None and any(e.startswith("content/teman/pipe.md:1:1: error: a named pipe") for e in blocked["errors"]),
+          f"errors: {blocked and blocked['errors'][:2]}")
+    pipe.unlink()
+    edit(root, SECTION, "value: 243.5", "value: 243.6")
+    after = events.final(events.next())
+    check("after the pipe is gone, later saves are rebuilt and served",
+          after is not None and after["errors"] == [] and "243,6" in server.get(PAGE)[1],
+          f"errors: {after and after['errors'][:2]}")
+    edit(root, SECTION, "value: 243.6", "value: 243.5")
+    events.final(events.next())
     return server
 
 
