@@ -208,8 +208,8 @@ public enum ContentDecoder {
         return found
     }
 
-    /// Yams stops at the first mapping with repeated keys and marks the mapping: one
-    /// diagnostic per repeated key, at its repetition, which is usually the mistake.
+    /// One diagnostic per repeated key of one mapping, at its repetition (usually the mistake),
+    /// naming the line of its first use.
     static func duplicateKeyDiagnostics(_ duplicates: [String], context: YamlError.Context, file: SourceFile,
                                         yamlLine: Int) -> [Diagnostic] {
         let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -262,8 +262,8 @@ public enum ContentDecoder {
             } else if let context, context.text.hasPrefix("while parsing a flow") || context.text.hasPrefix("while scanning a quoted") {
                 // An unclosed `[`, `{` or quote is found where the next line starts; the
                 // mistake is where it opened.
-                let opened = "\(mark.line + yamlLine - 1):\(mark.column)"
-                return .error("YAML syntax error: a bracket or quote opened here is not closed (found \"\(problem)\" at \(opened)); close it on this line, or quote the whole value",
+                let noticed = "\(mark.line + yamlLine - 1):\(mark.column)"
+                return .error("YAML syntax error: a bracket or quote opened here is not closed (found \"\(problem)\" at \(noticed)); close it on this line, or quote the whole value",
                               at: at(context.mark))
             }
             return .error(message, at: at(mark))
