@@ -69,9 +69,12 @@ struct Responder: Sendable {
     }
 
     /// 400, and `Connection: close`: after a malformed request nothing on the connection can be trusted.
-    static let badRequest = HTTPResponse(statusCode: .badRequest,
-                                         headers: [.contentType: "text/plain; charset=utf-8", .connection: "close", .cacheControl: "no-store"],
-                                         body: Data("400 Bad Request\n".utf8))
+    /// (Made for each answer: a stored response would sit in a global that LeakSanitizer reports.)
+    static var badRequest: HTTPResponse {
+        HTTPResponse(statusCode: .badRequest,
+                     headers: [.contentType: "text/plain; charset=utf-8", .connection: "close", .cacheControl: "no-store"],
+                     body: Data("400 Bad Request\n".utf8))
+    }
 
     private func body(_ contents: OutputFile.Contents, for path: String) -> Data {
         switch contents {

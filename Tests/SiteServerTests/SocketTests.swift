@@ -26,7 +26,8 @@ import Testing
 
     /// Sends `request` as raw bytes and reads one response: its head and as many body bytes as
     /// its Content-Length says, or until the server closes the connection; "" when nothing came
-    /// within ten seconds (a loaded machine can be slow; a hang would be caught all the same).
+    /// within 30 seconds (the suite under AddressSanitizer on a loaded machine is slow; a hang is
+    /// caught all the same).
     static func exchange(_ request: String, port: UInt16) throws -> String {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
@@ -38,7 +39,7 @@ import Testing
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         _ = Array(request.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
         var received: [UInt8] = []
