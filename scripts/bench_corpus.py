@@ -462,6 +462,10 @@ def shared_files(rng, muns):
     for mid in METRIC_IDS:
         title, unit, hib, themes, definition, _, _ = METRICS[mid]
         front = f"title: {q(title)}\nunit: {q(unit)}\ndefinition: {q(definition)}\n"
+        # What the metric measures (issue #12): the corpus's figures are whole-year outcomes.
+        front += "kind: share\nsign: non-negative\nbase: ordinarie-arbetstid\narea: personal\n" if unit == "%" \
+            else "kind: flow\nsign: signed\npositive_means: överskott\narea: hela-namnden\n" if "avvikelse" in mid \
+            else "kind: flow\nsign: non-negative\narea: hela-namnden\n"
         if hib is not None:
             front += f"higher_is_better: {'true' if hib else 'false'}\n"
         front += f"themes: [{', '.join(themes)}]\n"
@@ -473,6 +477,7 @@ def shared_files(rng, muns):
         scale = rng.choice(VERDICT_SCALES)
         front = (f"name: {q(name + ' kommun')}\nshort_name: {q(name)}\n"
                  f"committee_scope: {q('Socialnämnden i ' + name + ' ansvarar för individ- och familjeomsorgen, socialpsykiatri och ekonomiskt bistånd.')}\n"
+                 "scope: [barn-och-unga, vuxna-missbruk, ekonomiskt-bistand]\n"
                  "verdict_scale:\n" + "".join(f"  - term: {q(t)}\n    level: {lvl}\n" for t, lvl in scale))
         body = (f"I {name} bedrivs socialnämndens verksamhet av socialförvaltningen. " + text.paragraph(2)
                 + f" Nämndens bedömningsord översätts till den [gemensamma skalan](../bedomningsskala.md).\n")
@@ -555,6 +560,8 @@ class ReportWriter:
                  f"    unit: {q(unit)}", f"    period: {period_yaml(period)}"]
         if sign:
             lines.append(f"    sign: {sign}")
+        if unit == "%":
+            lines.append("    base: ordinarie-arbetstid")
         if breakdown:
             lines.append(f"    breakdown: {q(breakdown)}")
         u = "procent" if unit == "%" else unit

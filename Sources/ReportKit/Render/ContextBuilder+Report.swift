@@ -18,10 +18,17 @@ extension ContextBuilder {
              "summarises": section.document.matter.summarises]
         }
         context["headline"] = [
-            fact("Nettokostnad", format(headline("nettokostnad", in: report))),
-            fact("Budgetavvikelse", format(headline("budgetavvikelse", in: report))),
-            fact("Sjukfrånvaro", format(headline("sjukfranvaro", in: report))),
+            fact("Nettokostnad", headline("nettokostnad", in: report).map(labelled)),
+            fact("Budgetavvikelse", headline("budgetavvikelse", in: report).map(labelled)),
+            fact("Sjukfrånvaro", headline("sjukfranvaro", in: report).map(labelled)),
         ]
+    }
+
+    /// The report's own verdict word, and that reading it as a level of the common scale is
+    /// the site's judgement, not the report's.
+    static func mappingNote(term: String, level: String) -> String {
+        if term.lowercased() == level.lowercased() { return "Rapportens ord: ”\(term)”." }
+        return "Rapportens ord: ”\(term)”. Att det motsvarar ”\(level)” på den gemensamma skalan är webbplatsens tolkning."
     }
 
     func fact(_ label: String, _ value: String?) -> Context {
@@ -89,7 +96,8 @@ extension ContextBuilder {
             "metric_href": linker.href(from: page, to: "jamfor/\(f.metric.value)/"),
             "basis": basisLabel(f.basis),
             "value": NumberFormat.format(f.value.value, unit: f.unit.value),
-            "period": f.period.value.label ?? NumberFormat.period(f.period.value),
+            "normalised": NumberFormat.format(figure.value, unit: figure.unit),
+            "period": f.timeText,
             "source": f.source.description,
         ]
         if let id = f.id?.value { row["id"] = "figur-\(id)" }
@@ -103,7 +111,7 @@ extension ContextBuilder {
         let tableUnit = table.unit?.value
         var unitNotes: [String] = []
         if let tableUnit { unitNotes.append(Self.unitPhrase(tableUnit)) }
-        if let period = table.period?.value { unitNotes.append(period.label ?? NumberFormat.period(period)) }
+        if let period = table.period?.value { unitNotes.append(period.text) }
         let columns = table.columns.enumerated().map { index, column -> Context in
             var label = column.label
             if let unit = column.unit?.value, unit != tableUnit { label += " (\(unit.rawValue))" }
@@ -176,6 +184,7 @@ extension ContextBuilder {
         if let verdict = goal.verdict {
             context["verdict_quote"] = verdict.quote
             context["verdict_source"] = "rad \(verdict.line)"
+            context["verdict_mapping"] = Self.mappingNote(term: verdict.term.value, level: level?.label ?? "Ej bedömt")
         }
         let indicators = (goal.indicators ?? []).map { indicator -> Context in
             let unit = indicator.unit?.value
@@ -183,7 +192,7 @@ extension ContextBuilder {
                 "name": indicator.breakdown.map { "\(indicator.name), \($0)" } ?? indicator.name,
                 "note": indicator.note.map { ". \($0)" } ?? "",
                 "outcome": format(indicator.outcome?.value, unit: unit),
-                "period": indicator.period.map { $0.value.label ?? NumberFormat.period($0.value) } ?? NumberFormat.missing,
+                "period": indicator.period?.value.text ?? NumberFormat.missing,
                 "trend": indicator.trend ?? "–",
             ]
             row["target"] = format(indicator.target, unit: unit)

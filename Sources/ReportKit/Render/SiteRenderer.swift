@@ -129,7 +129,9 @@ public struct SiteRenderer {
             dataFiles = kept.dataFiles
         } else {
             let headings = Dictionary(pages.map { ($0.path, (bodies[$0.path]?.headings ?? []).map(\.text)) }, uniquingKeysWith: { a, _ in a })
-            dataFiles = DataExport(content: site.content, linker: linker).files()
+            dataFiles = DataExport(content: site.content, linker: linker, figures: builder.figures,
+                                   comparisons: builder.metricComparisons).files()
+                + builder.chartFiles.keys.sorted().flatMap { builder.chartFiles[$0]!.outputFiles }
                 + [SearchIndex(site: site, linker: linker).file(headings: headings)]
         }
         var files = pages.map { OutputFile(path: $0.outputPath, contents: .text(htmls[$0.path] ?? "")) }

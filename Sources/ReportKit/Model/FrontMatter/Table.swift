@@ -3,7 +3,8 @@ public struct Table: Decodable, Sendable, Hashable {
     public let id: Located<String>
     public let caption: String
     public let unit: Located<MeasureUnit>?
-    public let period: Located<Period>?
+    /// Dates, or the report's words only (`{label: "augusti 2020"}`), as for a figure.
+    public let period: Located<FigurePeriod>?
     public let source: SourceReference
     public let columns: [Column]
     public let rows: [Row]
