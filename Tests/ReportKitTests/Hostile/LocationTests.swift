@@ -23,7 +23,7 @@ import Testing
 
     @Test func unknownMunicipalityUnderDifferencesIsAtItsKey() throws {
         let found = try errors(editing: "content/jamfor/nettokostnad.md") { $0.replacingOccurrences(of: "  testby: Hela året.\n", with: "  testby: Hela året.\n  testbi: Fel namn.\n") }
-        #expect(found == ["content/jamfor/nettokostnad.md:9:3: error: differences names unknown municipality \"testbi\"; did you mean \"testby\"?"])
+        #expect(found == ["content/jamfor/nettokostnad.md:12:3: error: differences names unknown municipality \"testbi\"; did you mean \"testby\"?"])
     }
 
     /// A repeated table id: one error, at the second id (not a duplicate-anchor error at 1:1 too).
