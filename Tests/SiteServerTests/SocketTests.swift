@@ -15,7 +15,7 @@ import Testing
         let server = try SiteServer.httpServer(for: site, port: 0)
         let task = Task { try await server.run() }
         defer { task.cancel() }
-        try await server.waitUntilListening(timeout: 10)
+        try await server.waitUntilListening(timeout: 60)  // generous: CI machines are busy
         guard case .ip4(_, let port)? = await server.listeningAddress else {
             Issue.record("the server is not listening")
             return
