@@ -31,7 +31,8 @@ test: deps
 test-asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
 	LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp $(SWIFT) test --skip-build --sanitize=address \
-	  --scratch-path .build-asan --skip KillTests --skip CLITests --skip BenchCorpusTests --skip ScaffoldTests
+	  --scratch-path .build-asan --skip KillTests --skip CLITests --skip BenchCorpusTests --skip ScaffoldTests \
+	  --skip HostileCorpusTests --skip ControlCharacterTests --skip concurrentBuildsNeverBreakTheOutput
 
 # libFuzzer over the parsers of untrusted input, with AddressSanitizer; not part of make test.
 FUZZ_SECONDS ?= 300

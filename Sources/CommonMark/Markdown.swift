@@ -28,12 +28,24 @@ public struct LinkDestination: Sendable, Equatable {
     public let column: Int
 }
 
+/// A footnote marker (`[^1]` or `[^1]: …`) in the text: CommonMark, and Debian's libcmark
+/// 0.30 with it, has no footnotes, so it would show as raw text.
+public struct FootnoteMarker: Sendable, Equatable {
+    /// `[^1]`, as written.
+    public let text: String
+    /// 1-based position of the marker in the document that was rendered.
+    public let line: Int
+    public let column: Int
+}
+
 /// What rendering a Markdown document produced: plain Swift values, no cmark state.
 public struct RenderedMarkdown: Sendable, Equatable {
     public let html: String
     public let headings: [Heading]
     /// Every link and image in document order, as written (before rewriting).
     public let links: [LinkDestination]
+    /// Footnote markers left as text, in document order.
+    public var footnotes: [FootnoteMarker] = []
 }
 
 /// Renders CommonMark through libcmark.
@@ -52,6 +64,7 @@ public enum Markdown {
         rewrite: (LinkDestination) -> String? = { _ in nil }
     ) -> RenderedMarkdown {
         let options = CMARK_OPT_SMART
+        let text = source
         var source = source
         return source.withUTF8 { bytes -> RenderedMarkdown in
             let root = bytes.withMemoryRebound(to: CChar.self) { chars in
@@ -60,25 +73,32 @@ public enum Markdown {
             guard let root else { return RenderedMarkdown(html: "", headings: [], links: []) }
             defer { cmark_node_free(root) }
 
-            let (headings, links) = walk(root, rewrite: rewrite)
+            // Most documents have no `[^` at all: skip looking for footnotes in their paragraphs.
+            let mayHaveFootnotes = bytes.indices.dropLast().contains { bytes[$0] == 0x5B && bytes[$0 + 1] == 0x5E }
+            let (headings, links, footnoteLines, footnoteLinks) = walk(root, footnotes: mayHaveFootnotes, rewrite: rewrite)
+            let footnotes = (footnoteMarkers(onLines: footnoteLines, in: text) + footnoteLinks)
+                .sorted { ($0.line, $0.column) < ($1.line, $1.column) }
             guard let rendered = cmark_render_html(root, options) else {
-                return RenderedMarkdown(html: "", headings: headings, links: links)
+                return RenderedMarkdown(html: "", headings: headings, links: links, footnotes: footnotes)
             }
             defer { free(rendered) }
             let html = addHeadingIDs(to: String(cString: rendered), headings: headings)
-            return RenderedMarkdown(html: html, headings: headings, links: links)
+            return RenderedMarkdown(html: html, headings: headings, links: links, footnotes: footnotes)
         }
     }
 
     /// Visits every node once: collects headings, rewrites and polices link destinations.
     private static func walk(
         _ root: OpaquePointer,
+        footnotes: Bool,
         rewrite: (LinkDestination) -> String?
-    ) -> ([Heading], [LinkDestination]) {
+    ) -> ([Heading], [LinkDestination], [ClosedRange<Int>], [FootnoteMarker]) {
         var headings: [Heading] = []
         var links: [LinkDestination] = []
+        var footnoteLines: [ClosedRange<Int>] = []
+        var footnoteLinks: [FootnoteMarker] = []
         var slugs = SlugRegistry()
-        guard let iterator = cmark_iter_new(root) else { return ([], []) }
+        guard let iterator = cmark_iter_new(root) else { return ([], [], [], []) }
         defer { cmark_iter_free(iterator) }
 
         // Links carry their own position; text and some other inlines do not, so the last
@@ -95,6 +115,10 @@ public enum Markdown {
                 blockLine = line
                 blockColumn = Int(cmark_node_get_start_column(node))
             }
+            if footnotes, type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING, containsFootnoteMarker(node) {
+                let end = Int(cmark_node_get_end_line(node))
+                footnoteLines.append(blockLine...max(blockLine, end))
+            }
             switch type {
             case CMARK_NODE_HEADING:
                 let text = plainText(of: node)
@@ -105,6 +129,10 @@ public enum Markdown {
                     line: blockLine,
                     column: blockColumn
                 ))
+            case CMARK_NODE_LINK where footnotes && footnoteLabel(of: node) != nil:
+                // `[^1]` with a `[^1]: …` definition below is a link to CommonMark: still a footnote.
+                footnoteLinks.append(FootnoteMarker(text: "[\(footnoteLabel(of: node) ?? "")]", line: blockLine, column: blockColumn))
+                cmark_node_set_url(node, "")
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let destination = LinkDestination(
@@ -117,7 +145,61 @@ public enum Markdown {
                 break
             }
         }
-        return (headings, links)
+        return (headings, links, footnoteLines, footnoteLinks)
+    }
+
+    /// True when the text runs directly inside `node` read `[^label]`: cmark leaves an
+    /// unmatched `[` as a text node of its own, so the runs are joined first. Code spans and
+    /// other inlines break a run, so `` `[^1]` `` in code is no marker.
+    private static func containsFootnoteMarker(_ node: OpaquePointer) -> Bool {
+        var run = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            if cmark_node_get_type(current) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(current) {
+                run += String(cString: literal)
+            } else {
+                run += "\u{0}"
+            }
+            child = cmark_node_next(current)
+        }
+        return !firstFootnoteMarker(in: run[...]).isEmpty
+    }
+
+    /// `^1` for a link whose only content is the text `^1`.
+    private static func footnoteLabel(of link: OpaquePointer) -> String? {
+        guard let child = cmark_node_first_child(link), cmark_node_next(child) == nil,
+              cmark_node_get_type(child) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(child) else { return nil }
+        let text = String(cString: literal)
+        return text.hasPrefix("^") && text.count > 1 ? text : nil
+    }
+
+    /// `[^label]` (label: no space, `]` or NUL) at the first place it occurs in `text`, or "".
+    static func firstFootnoteMarker(in text: Substring) -> String {
+        var rest = text
+        while let open = rest.range(of: "[^") {
+            let label = rest[open.upperBound...].prefix { $0 != "]" && $0 != " " && $0 != "\u{0}" && $0 != "\n" && $0 != "[" }
+            if !label.isEmpty, rest[label.endIndex...].first == "]" { return "[^\(label)]" }
+            rest = rest[open.upperBound...]
+        }
+        return ""
+    }
+
+    /// Each marker's position: the first `[^label]` on the block's lines of `source`.
+    private static func footnoteMarkers(onLines blocks: [ClosedRange<Int>], in source: String) -> [FootnoteMarker] {
+        guard !blocks.isEmpty else { return [] }
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        var markers: [FootnoteMarker] = []
+        for block in blocks {
+            for number in block where lines.indices.contains(number - 1) {
+                let line = lines[number - 1]
+                let marker = firstFootnoteMarker(in: line)
+                guard !marker.isEmpty, let found = line.range(of: marker) else { continue }
+                let column = line.unicodeScalars[..<found.lowerBound].count + 1
+                markers.append(FootnoteMarker(text: marker, line: number, column: column))
+                break
+            }
+        }
+        return markers
     }
 
     /// The literal text below `node`, as a screen reader would read the heading.

@@ -8,8 +8,11 @@ struct Responder: Sendable {
     let site: LiveSite
 
     func respond(to request: HTTPRequest) async -> HTTPResponse {
+        guard Self.isWellFormed(request) else { return Self.badRequest }
         guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET, HEAD"]))
+            return HTTPResponse(statusCode: .methodNotAllowed,
+                                headers: HTTPHeaders([HTTPHeader("Allow"): "GET, HEAD", .contentType: "text/plain; charset=utf-8"]),
+                                body: Data("405 Method Not Allowed: only GET and HEAD\n".utf8))
         }
         // The target as sent: FlyingFox's `path` drops a trailing slash, which tells a
         // folder's page (`/a/`) from a redirect (`/a`) here.
@@ -31,13 +34,16 @@ struct Responder: Sendable {
     /// `/` → `index.html`, `/a/` → `a/index.html`; `/a` redirects to `/a/` when that is a page.
     func file(at path: String) -> HTTPResponse {
         let state = site.current
-        var relative = String(path.drop { $0 == "/" })
-        if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
-        if let contents = state.files[relative] {
+        switch RequestPath.answer(for: path, exists: { state.files[$0] != nil }) {
+        case .file(let relative):
+            guard let contents = state.files[relative] else { break }
             return HTTPResponse(statusCode: .ok, headers: headers(Self.mediaType(of: relative)), body: body(contents, for: relative))
-        }
-        if state.files[relative + "/index.html"] != nil {
-            return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: path + "/", .cacheControl: "no-store"]))
+        case .redirect(let location):
+            return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location, .cacheControl: "no-store"]))
+        case .badRequest:
+            return Self.badRequest
+        case .notFound:
+            break
         }
         if let notFound = state.files["404.html"] {
             return HTTPResponse(statusCode: .notFound, headers: headers("text/html; charset=utf-8"), body: body(notFound, for: "404.html"))
@@ -46,6 +52,28 @@ struct Responder: Sendable {
         let page = "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Bygget misslyckades</title></head><body><h1>Bygget misslyckades</h1><p>Felen visas här och i terminalen.</p></body></html>"
         return HTTPResponse(statusCode: .notFound, headers: headers("text/html; charset=utf-8"),
                             body: Data(LiveReload.inject(into: page).utf8))
+    }
+
+    /// A request no browser sends: a target that is not a path, a version other than HTTP/1.x,
+    /// HTTP/1.1 without a Host, a method that is not a token. (FlyingFox itself closes the
+    /// connection without an answer when it cannot even split the request line.)
+    static func isWellFormed(_ request: HTTPRequest) -> Bool {
+        let method = request.method.rawValue
+        guard !method.isEmpty, method.utf8.allSatisfy({ (65...90).contains($0) || $0 == 45 || $0 == 95 }) else { return false }
+        guard request.version == .http11 || request.version == HTTPVersion("HTTP/1.0") else { return false }
+        if request.version == .http11, request.headers[.host] == nil { return false }
+        let raw = request.target.rawValue
+        guard raw.hasPrefix("/"), raw.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) else { return false }
+        // Invalid percent-encoding (`/%zz`) decodes to nothing.
+        return request.target.path(percentEncoded: true).removingPercentEncoding != nil
+    }
+
+    /// 400, and `Connection: close`: after a malformed request nothing on the connection can be trusted.
+    /// (Made for each answer: a stored response would sit in a global that LeakSanitizer reports.)
+    static var badRequest: HTTPResponse {
+        HTTPResponse(statusCode: .badRequest,
+                     headers: [.contentType: "text/plain; charset=utf-8", .connection: "close", .cacheControl: "no-store"],
+                     body: Data("400 Bad Request\n".utf8))
     }
 
     private func body(_ contents: OutputFile.Contents, for path: String) -> Data {

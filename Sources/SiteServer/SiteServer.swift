@@ -52,7 +52,7 @@ public final class SiteServer: Sendable {
                 guard let first = watcher.unwatched.first, !warned else { return }
                 warned = true
                 log("warning: \(watcher.unwatched.count) folders are not watched, so changes in them are not seen "
-                    + "(first: \(first)); on Linux, raise fs.inotify.max_user_watches")
+                    + "(first: \(TerminalText.escaped(first))); on Linux, raise fs.inotify.max_user_watches")
             }
             warnAboutUnwatched()
             let session = BuildSession(options: options)
@@ -71,8 +71,7 @@ public final class SiteServer: Sendable {
             break
         }
 
-        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 60, logger: .disabled,
-                                handler: ClosureHTTPHandler { [site] request in await Responder(site: site).respond(to: request) })
+        let server = try Self.httpServer(for: site, port: port)
         // A port in use makes run() fail at once; say so rather than wait for listening.
         let failure = Mutex<String?>(nil)
         let serverTask = Task {
@@ -97,6 +96,12 @@ public final class SiteServer: Sendable {
         await server.stop(timeout: 1)
         serverTask.cancel()
         _ = await serverTask.result
+    }
+
+    /// The HTTP server of `serve`, on 127.0.0.1 only, answering from `site`.
+    static func httpServer(for site: LiveSite, port: UInt16) throws -> HTTPServer {
+        HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 60, logger: .disabled,
+                   handler: ClosureHTTPHandler { request in await Responder(site: site).respond(to: request) })
     }
 
     struct ServeError: Error, CustomStringConvertible {

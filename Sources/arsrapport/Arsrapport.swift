@@ -160,10 +160,10 @@ struct NewCommand: ParsableCommand {
         do {
             let written = try ReportScaffold(municipality: municipality, year: year, kind: kind)
                 .write(into: URL(fileURLWithPath: content))
-            for path in written { print("created \(content)/\(path)") }
+            for path in written { print(TerminalText.escaped("created \(content)/\(path)")) }
             print("Fill in the files, then run `arsrapport check`. The fields are described in docs/content-format.md.")
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(TerminalText.escaped(error.description))\n".utf8))
             throw ExitCode.failure
         }
     }

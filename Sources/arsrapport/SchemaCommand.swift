@@ -60,7 +60,7 @@ struct SchemaCommand: ParsableCommand {
     }
 
     private func fail(_ message: String) throws -> Never {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("error: \(TerminalText.escaped(message))\n".utf8))
         throw ExitCode.failure
     }
 }

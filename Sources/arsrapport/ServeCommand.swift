@@ -34,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await server.run()
         } catch {
-            FileHandle.standardError.write(Data("error: cannot serve: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("error: cannot serve: \(TerminalText.escaped("\(error)"))\n".utf8))
             throw ExitCode.failure
         }
     }

@@ -34,6 +34,17 @@ import Testing
         }
     }
 
+    /// The parameterised test below passes with no cases at all: a missing or emptied
+    /// fixture folder must fail here instead.
+    @Test func invalidFixturesAreThere() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.invalid.path).filter { !$0.hasPrefix(".") }
+        #expect(names.count >= 16, "only \(names.count) invalid fixtures in \(Self.invalid.path)")
+        #expect(Self.invalidCases == names.sorted())
+        for name in names {
+            #expect(FileManager.default.fileExists(atPath: Self.invalid.appendingPathComponent("\(name)/expected.txt").path), "\(name) has no expected.txt")
+        }
+    }
+
     @Test(arguments: invalidCases)
     func invalidSiteFailsWithItsDiagnosticsAndKeepsPublic(name: String) throws {
         let site = try TestSite()

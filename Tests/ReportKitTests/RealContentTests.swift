@@ -13,7 +13,16 @@ import Testing
         return ContentDecoder.decode(loaded).0
     }
 
+    /// The source reports live outside the repository, in `../shared/seeds/` (README, "Tests").
+    struct SeedsMissing: Error, CustomStringConvertible {
+        let path: String
+        var description: String {
+            "the source reports are missing: these tests read them from \(path), a folder beside the repository (see the README's test section); put shared/seeds/ there"
+        }
+    }
+
     static func seedLines(_ document: String) throws -> [Substring] {
+        guard FileManager.default.fileExists(atPath: seeds.path) else { throw SeedsMissing(path: seeds.path) }
         let text = try String(contentsOf: seeds.appendingPathComponent(document), encoding: .utf8)
         return text.split(separator: "\n", omittingEmptySubsequences: false)
     }

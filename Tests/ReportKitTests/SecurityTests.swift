@@ -73,10 +73,23 @@ import Testing
         #expect(Self.tags(in: #"<meta content="&lt;img onerror=x&gt;" name='a>b'><b onclick="x">"#).map(\.1) == [["content", "name"], ["onclick"]])
     }
 
+    /// A script, data or vbscript link in Markdown is a content mistake: an error at its line,
+    /// so the page is never published (it used to be emptied silently).
+    @Test(arguments: markdownPayloads)
+    func markdownLinkPayloadsAreErrors(payload: String) throws {
+        let site = try TestSite(files: ["content/teman/ekonomi.md": "---\ntitle: Ekonomi\ndescription: x\n---\nText.\n\n\(payload)\n"])
+        defer { site.remove() }
+        let errors = site.build().errors
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("content/teman/ekonomi.md:7:1: error: links to \"") == true, "\(errors)")
+        #expect(errors.first?.contains("addresses are not allowed") == true, "\(errors)")
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
     @Test func payloadsInEveryFieldAreInert() throws {
         let all = Self.payloads.joined(separator: " ")
         let q = Self.quoted(all)
-        let body = (Self.payloads + Self.markdownPayloads).joined(separator: "\n\n")
+        let body = Self.payloads.joined(separator: "\n\n")
         let site = try TestSite(files: [
             "content/index.md": "---\ntitle: \(q)\ndescription: \(q)\n---\n\(body)\n",
             "content/kommuner/testby.md": "---\nname: \(q)\nshort_name: \(q)\ncommittee_scope: \(q)\nscope: [barn-och-unga]\nverdict_scale:\n  - term: \(q)\n    level: uppfyllt\n  - term: uppfyllt\n    level: uppfyllt\n---\n\(body)\n",

@@ -48,16 +48,22 @@ class Server:
         threading.Thread(target=self._read, daemon=True).start()
         self.url = None
         deadline = time.time() + 120
+        seen = []
         while time.time() < deadline:
             line = self.next_line(deadline - time.time())
             if line is None:
                 break
+            seen.append(line)
             match = re.search(r"at (http://127\.0\.0\.1:\d+)/", line)
             if match:
                 self.url = match.group(1)
                 break
         if self.url is None:
-            raise SystemExit("serve did not start: " + self.process.stderr.read() if self.process.poll() else "timed out")
+            # What serve printed is in `seen` (the reader thread owns stderr); an exit status
+            # of 0 is an exit too, so compare with None rather than test for truth.
+            status = self.process.poll()
+            why = "timed out" if status is None else f"it exited with status {status}"
+            raise SystemExit(f"serve did not start ({why}): " + "\n".join(seen))
 
     def _read(self):
         for line in self.process.stderr:
@@ -180,6 +186,22 @@ def http_checks(server, root):
     edit(root, SECTION, "unit: mnkk", "unit: mnkr")
     fixed = events.final(events.next())
     check("fixing it sends a status event without errors", fixed is not None and fixed["errors"] == [])
+
+    # A named pipe would block open() for good: serve reports it and keeps rebuilding.
+    pipe = root / "content/teman/pipe.md"
+    os.mkfifo(pipe)
+    blocked = events.final(events.next())
+    check("a named pipe in content/ is an error at its path, and the rebuild returns",
+          blocked is not None and any(e.startswith("content/teman/pipe.md:1:1: error: a named pipe") for e in blocked["errors"]),
+          f"errors: {blocked and blocked['errors'][:2]}")
+    pipe.unlink()
+    edit(root, SECTION, "value: 41.5", "value: 41.6")
+    after = events.final(events.next())
+    check("after the pipe is gone, later saves are rebuilt and served",
+          after is not None and after["errors"] == [] and "41,6" in server.get(PAGE)[1],
+          f"errors: {after and after['errors'][:2]}")
+    edit(root, SECTION, "value: 41.6", "value: 41.5")
+    events.final(events.next())
     return server
 
 

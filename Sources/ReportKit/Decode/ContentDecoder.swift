@@ -49,9 +49,16 @@ public enum ContentDecoder {
     public static func decode(_ loaded: ContentLoader.Result, parallel: Bool = true, cache: inout Cache,
                               progress: BuildProgress? = nil) -> (Content, [Diagnostic]) {
         var content = Content()
-        content.assets = loaded.assets
         content.failedFiles = Set(loaded.unreadable)
         var diagnostics = loaded.diagnostics
+        for path in loaded.assets {
+            let location = SourceLocation(path: loaded.displayPath(path), line: 1, column: 1)
+            switch ContentAssets.verdict(for: path) {
+            case .publish: content.assets.append(path)
+            case .skip(let message): diagnostics.append(.warning(message, at: location))
+            case .refuse(let message): diagnostics.append(.error(message, at: location))
+            }
+        }
         var reportIndexes: [String: Document<ReportMatter>] = [:]
         var reportSections: [String: [Section]] = [:]
 
@@ -176,27 +183,94 @@ public enum ContentDecoder {
             return nil
         }
         let node: Node
+        // The parser owns the anchors: Yams' nodes hold them weakly, so while the parser lives
+        // `node.anchor` tells an anchored or aliased value (which the decoder refuses).
+        let parser: Parser
         do {
             // The basic resolver tags every scalar as text: values are read from their raw text by the
             // schema types, and skipping Yams' regular-expression tag resolution halves parse time.
             // UTF-8 named, not Yams' `.default`, which reads the whole environment (to allow an
             // override) on every call: 1 % of a large build.
-            guard let root = try Yams.compose(yaml: split.yaml, Resolver.basic, Constructor.default, .utf8) else {
+            parser = try Parser(yaml: split.yaml, resolver: .basic, constructor: .default, encoding: .utf8)
+            guard let root = try parser.singleRoot() else {
                 diagnostics.append(.error("front matter is empty; see docs/content-format.md for the keys this page needs",
                                           at: file.location(line: split.yamlLine)))
                 return nil
             }
             node = root
         } catch {
-            diagnostics.append(yamlDiagnostic(error, file: file, yamlLine: split.yamlLine))
+            if case YamlError.duplicatedKeysInMapping(let duplicates, let context) = error {
+                diagnostics += allDuplicateKeyDiagnostics(duplicates, context: context, file: file, yaml: split.yaml, yamlLine: split.yamlLine)
+            } else {
+                diagnostics.append(yamlDiagnostic(error, file: file, yamlLine: split.yamlLine))
+            }
             return nil
         }
         let session = DecodingSession(file: file, yamlLine: split.yamlLine, dataFiles: dataFiles)
-        let matter = session.decode(M.self, from: node)
+        let matter = withExtendedLifetime(parser) { session.decode(M.self, from: node) }
         diagnostics += session.diagnostics
         used = session.usedDataFiles
         guard let matter, !session.hasErrors else { return nil }
         return Document(file: file, matter: matter, body: split.body, bodyLine: split.bodyLine)
+    }
+
+    /// Yams stops at the first mapping with repeated keys: to find the others, parse again
+    /// with the repetitions found so far blanked out (line numbers stay), until the text
+    /// parses or fails for another reason (a blanked key whose value spans lines).
+    static func allDuplicateKeyDiagnostics(_ duplicates: [String], context: YamlError.Context, file: SourceFile,
+                                           yaml: String, yamlLine: Int) -> [Diagnostic] {
+        var found = duplicateKeyDiagnostics(duplicates, context: context, file: file, yamlLine: yamlLine)
+        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for _ in 0..<50 {
+            var blanked = false
+            for diagnostic in found {
+                let index = diagnostic.location.line - yamlLine
+                if lines.indices.contains(index), !lines[index].isEmpty {
+                    lines[index] = ""
+                    blanked = true
+                }
+            }
+            guard blanked else { break }
+            do {
+                _ = try Parser(yaml: lines.joined(separator: "\n"), resolver: .basic, constructor: .default, encoding: .utf8).singleRoot()
+                break
+            } catch YamlError.duplicatedKeysInMapping(let more, let context) {
+                found += duplicateKeyDiagnostics(more, context: context, file: file, yamlLine: yamlLine)
+            } catch {
+                break
+            }
+        }
+        return found
+    }
+
+    /// One diagnostic per repeated key of one mapping, at its repetition (usually the mistake),
+    /// naming the line of its first use.
+    static func duplicateKeyDiagnostics(_ duplicates: [String], context: YamlError.Context, file: SourceFile,
+                                        yamlLine: Int) -> [Diagnostic] {
+        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let column = max(context.mark.column - 1, 0)
+        // Yams marks one occurrence of the first repeated key; the mapping is the run of
+        // lines around it indented to its column (a list item's first line starts `- `).
+        let marked = context.mark.line + yamlLine - 2
+        func inside(_ index: Int) -> Bool {
+            let line = lines[index]
+            return line != "---" && (line.isEmpty || line.count > column && line.prefix(column).allSatisfy { $0 == " " })
+        }
+        func opensItem(_ index: Int) -> Bool { lines[index].prefix(column).hasSuffix("- ") }
+        guard lines.indices.contains(marked) else { return [] }
+        var start = marked
+        while !opensItem(start), start > 0, inside(start - 1) || opensItem(start - 1) { start -= 1 }
+        var end = marked + 1
+        while end < lines.count, inside(end) { end += 1 }
+        return Array(Set(duplicates)).sorted().map { key in
+            let uses = (start..<end).filter { lines[$0].dropFirst(column).hasPrefix(key + ":") }
+            guard uses.count >= 2 else {
+                return .error("key \"\(key)\" appears more than once in the same mapping; keep one",
+                              at: file.location(line: context.mark.line + yamlLine - 1, column: context.mark.column))
+            }
+            return .error("key \"\(key)\" appears more than once in the same mapping (first on line \(uses[0] + 1)); keep one",
+                          at: file.location(line: uses[1] + 1, column: column + 1))
+        }
     }
 
     /// Yams' syntax errors, moved to the file's line numbers and worded for a person.
@@ -220,21 +294,14 @@ public enum ContentDecoder {
             } else if problem.contains("end of stream"), let context {
                 // Point at where the unfinished value starts, not at the end of the file.
                 return .error(message + "; is a quote or bracket left open?", at: at(context.mark))
+            } else if let context, context.text.hasPrefix("while parsing a flow") || context.text.hasPrefix("while scanning a quoted") {
+                // An unclosed `[`, `{` or quote is found where the next line starts; the
+                // mistake is where it opened.
+                let noticed = "\(mark.line + yamlLine - 1):\(mark.column)"
+                return .error("YAML syntax error: a bracket or quote opened here is not closed (found \"\(problem)\" at \(noticed)); close it on this line, or quote the whole value",
+                              at: at(context.mark))
             }
             return .error(message, at: at(mark))
-        case YamlError.duplicatedKeysInMapping(let duplicates, let context):
-            let keys = Array(Set(duplicates)).sorted()
-            let list = keys.map { "\"\($0)\"" }.joined(separator: ", ")
-            // Yams marks the first occurrence; the mistake is usually the repetition below it.
-            var location = at(context.mark)
-            let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
-            let indent = String(repeating: " ", count: max(context.mark.column - 1, 0))
-            let first = context.mark.line + yamlLine - 1
-            if let key = keys.first,
-               let repeat_ = lines.indices.dropFirst(first).first(where: { lines[$0].hasPrefix(indent + key + ":") }) {
-                location = file.location(line: repeat_ + 1, column: context.mark.column)
-            }
-            return .error("key \(list) appears more than once in the same mapping (first on line \(first)); keep one", at: location)
         case YamlError.reader(let problem, _, _, _):
             return .error("YAML cannot read the front matter: \(problem)", at: file.location(line: yamlLine))
         default:

@@ -43,6 +43,7 @@ final class DecodingSession {
         return file.location(line: mark.line + lineOffset, column: mark.column)
     }
 
+    /// Reports once: an alias is the anchored node itself, so both places would say the same.
     func report(_ message: String, at node: Node?, severity: Diagnostic.Severity = .error) {
         report(Diagnostic(severity, at: location(of: node), message))
     }
@@ -143,10 +144,11 @@ struct NodeDecoder: ScalarDecoder {
         return nil
     }
 
-    /// Counts the node against the session's budget, and fails (reported) for nodes Yams
-    /// marks with an anchor. Yams composes an alias as a shared copy of its anchored node, so
-    /// a "billion laughs" document costs no memory to compose; walking it is what could cost,
-    /// and the budget bounds that walk (Yams 6 does not keep anchors on scalars).
+    /// Counts the node against the session's budget, and fails (reported) for an anchored or
+    /// aliased node and for an explicit tag. Yams holds anchors weakly, so they are visible
+    /// only while the parser lives (ContentDecoder keeps it alive for the decoding). An alias
+    /// is a shared copy of its anchored node, so a "billion laughs" document costs no memory to
+    /// compose; the budget bounds the walk of anything that still gets through.
     fileprivate func checked() throws -> Node {
         session.budget -= 1
         if session.budget < 0 {
@@ -157,6 +159,10 @@ struct NodeDecoder: ScalarDecoder {
         }
         if node.anchor != nil {
             session.report("YAML anchors and aliases (&name, *name) are not allowed in front matter; write the value out", at: node)
+            throw ReportedError()
+        }
+        if let tag = node.explicitTag {
+            session.report("YAML tags such as \(tag) are not allowed in front matter; write the value without it (quote text if it looks like a number)", at: node)
             throw ReportedError()
         }
         return node
@@ -179,6 +185,11 @@ struct NodeDecoder: ScalarDecoder {
         names.reserveCapacity(mapping.count)
         pairs.reserveCapacity(mapping.count)
         for pair in mapping {
+            guard case .scalar = pair.key else {
+                // `? [a, b]` or `[a, b]: c`: YAML allows it, no key of ours is one.
+                session.report("a key must be plain text, not \(DecodingSession.describe(pair.key)) (a YAML complex key); write the key as a word", at: pair.key)
+                continue
+            }
             names.append(pair.key.string ?? "")
             pairs.append(pair)
         }
@@ -444,12 +455,17 @@ private struct SingleValueContainer: SingleValueDecodingContainer {
         return text
     }
 
+    /// Whole numbers follow the rules of `ReportedNumber`: no plus sign, no leading zeros, no
+    /// quotes (a quoted `'2018'` is text, as a quoted amount is).
     func decode(_ type: Int.Type) throws -> Int {
         let text = try scalarText("a whole number")
-        guard let value = Int(text) else {
-            throw decoder.fail("expected a whole number, found \(DecodingSession.describe(decoder.node))")
+        let quoted = decoder.scalar?.style == .singleQuoted || decoder.scalar?.style == .doubleQuoted
+        if let number = ReportedNumber(parsing: text), number.decimals == 0, let value = Int(exactly: number.scaled) {
+            if quoted { throw decoder.fail("expected a whole number, found the text \"\(text)\" in quotes; write it without quotes") }
+            return value
         }
-        return value
+        if ReportedNumber.looksLikeRefusedNumber(text) { throw decoder.fail(ReportedNumber.explain(text)) }
+        throw decoder.fail("expected a whole number, found \(DecodingSession.describe(decoder.node))")
     }
 
     func decode(_ type: Double.Type) throws -> Double {
@@ -516,6 +532,23 @@ extension Node {
     func value(ofKey name: String) -> String? {
         guard case .mapping(let mapping) = self else { return nil }
         return mapping.first { $0.key.string == name }?.value.scalar?.string
+    }
+
+    /// The tag written in the document (`!!binary`, `!local`), or nil. Quoted and block text
+    /// carries `!!str` implicitly; that is no tag the writer chose.
+    var explicitTag: String? {
+        let written: String
+        switch self {
+        case .scalar(let scalar):
+            written = scalar.tag.rawValue
+            if written == Tag.Name.str.rawValue, scalar.style != .plain { return nil }  // quoted or block text
+        case .mapping(let mapping): written = mapping.tag.rawValue
+        case .sequence(let sequence): written = sequence.tag.rawValue
+        case .alias: return nil
+        }
+        guard written != Tag.Name.implicit.rawValue else { return nil }
+        let core = "tag:yaml.org,2002:"
+        return written.hasPrefix(core) ? "!!" + written.dropFirst(core.count) : written
     }
 
     /// True for `~`, `null`, and an empty plain value.

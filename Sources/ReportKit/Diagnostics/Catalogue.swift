@@ -92,9 +92,12 @@ extension Diagnostic {
         return Catalogue.text(messageKey, arguments, in: language)
     }
 
-    /// `path:line:col: error: message` in `language`. "error" and "warning" stay English in
-    /// every language: editors and CI read them to find problems.
+    /// `path:line:col: error: message` in `language`, control characters escaped as in
+    /// `description`. "error" and "warning" stay English in every language: editors and CI
+    /// read them to find problems.
     public func description(in language: Language) -> String {
-        "\(location.path):\(location.line):\(location.column): \(severity.rawValue): \(message(in: language))"
+        guard language != .english else { return description }
+        let path = TerminalText.escaped(location.path)
+        return "\(path):\(location.line):\(location.column): \(severity.rawValue): \(TerminalText.escaped(message(in: language)))"
     }
 }

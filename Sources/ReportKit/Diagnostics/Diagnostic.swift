@@ -40,8 +40,10 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
         Diagnostic(.warning, at: location, message)
     }
 
+    /// One line, whatever the file's name or the message holds: control characters are escaped.
     public var description: String {
-        "\(location.path):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+        let path = TerminalText.escaped(location.path)
+        return "\(path):\(location.line):\(location.column): \(severity.rawValue): \(TerminalText.escaped(message))"
     }
 }
 

@@ -49,7 +49,12 @@ public enum DiagnosticFormatter {
     }
 
     static func escape(_ text: String, properties: Bool) -> String {
-        var escaped = text.replacingOccurrences(of: "%", with: "%25")
+        // CR and LF as GitHub's %0D and %0A (it shows them as line breaks); every other
+        // control character as the text format writes it.
+        let controls = String(String.UnicodeScalarView(text.unicodeScalars.flatMap { scalar -> [Unicode.Scalar] in
+            scalar == "\n" || scalar == "\r" ? [scalar] : Array(TerminalText.escaped(String(scalar)).unicodeScalars)
+        }))
+        var escaped = controls.replacingOccurrences(of: "%", with: "%25")
             .replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
         if properties {
             escaped = escaped.replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")

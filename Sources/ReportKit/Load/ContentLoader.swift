@@ -21,6 +21,13 @@ public struct ContentLoader: Sendable {
         public var unreadable: [String] = []
         /// What each Markdown file looked like on disk when it was read, for the next load.
         public var stamps: [String: (FileStamp, SourceFile)] = [:]
+        /// The folder as diagnostics name it (`content`).
+        var displayRoot = ""
+
+        /// `content/bild.png` for `bild.png`.
+        func displayPath(_ relative: String) -> String {
+            displayRoot.isEmpty ? relative : "\(displayRoot)/\(relative)"
+        }
     }
 
     /// A file's identity and last change as `stat` reports them: when they are unchanged the
@@ -60,6 +67,7 @@ public struct ContentLoader: Sendable {
     ///   taken from it instead of being read again (`serve` rebuilds).
     public func load(reusing previous: [String: (FileStamp, SourceFile)] = [:]) -> Result {
         var result = Result()
+        result.displayRoot = displayRoot
         let started = Int64(time(nil))
         let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
         var visited: Set<String> = [realRoot]
@@ -125,6 +133,14 @@ public struct ContentLoader: Sendable {
                 isDirectory = ObjCBool(status.st_mode & S_IFMT == S_IFDIR)
             }
 
+            // A FIFO blocks `open` until a writer appears (for ever, in a build), and a device
+            // or socket is no page: only regular files are read, and what a file is comes from
+            // lstat/stat, never from opening it.
+            if !isDirectory.boolValue, let kind = Self.irregularKind(status.st_mode) {
+                result.diagnostics.append(.error("\(kind) is not a regular file and is not read; remove it (only files and folders belong here)", at: location))
+                if name.hasSuffix(".md") { result.unreadable.append(path) }
+                continue
+            }
             if isDirectory.boolValue {
                 visited.insert(realPath)
                 walk(directory: filePath, real: realPath, relative: path, realRoot: realRoot, visited: &visited,
@@ -167,6 +183,17 @@ public struct ContentLoader: Sendable {
         }
     }
 
+    /// What a file that is neither a regular file nor a folder is, for the message; nil for those two.
+    static func irregularKind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG, S_IFDIR: return nil
+        case S_IFIFO: return "a named pipe (FIFO)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR, S_IFBLK: return "a device"
+        default: return "a special file"
+        }
+    }
+
     private enum ReadResult { case success([UInt8]), failure(String) }
 
     private func read(_ path: String, size: Int?) -> ReadResult {
@@ -175,9 +202,14 @@ public struct ContentLoader: Sendable {
         }
         // POSIX reads: bounded by the limit whatever the file claims to be, and free of
         // Foundation's leak on empty files (found by LeakSanitizer).
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a file swapped for a FIFO after the stat must not block the open either.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure("cannot read file: \(String(cString: strerror(errno)).lowercased())") }
         defer { close(descriptor) }
+        var opened = stat()
+        guard fstat(descriptor, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else {
+            return .failure("not a regular file (it changed while the build read it); remove it")
+        }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {

@@ -26,8 +26,34 @@ enum TextDecoding {
             return .failure(Failure(line: line, column: column, message:
                 "file is not valid UTF-8 (byte 0x\(byte)); it may be Latin-1 or Windows-1252: save it as UTF-8"))
         }
+        // U+FEFF after the start is invisible in an editor: usually two files pasted together.
+        if let mark = firstOffset(of: [0xEF, 0xBB, 0xBF], in: body) {
+            let (line, column) = position(of: mark, in: body)
+            return .failure(Failure(line: line, column: column, message:
+                "file contains an invisible byte-order mark (U+FEFF) here, in the middle of the text (from pasting or joining files?); delete it"))
+        }
         guard text.utf8.contains(UInt8(ascii: "\r")) else { return .success(text) }
-        return .success(text.replacingAll("\r\n", with: "\n"))
+        let unix = text.replacingAll("\r\n", with: "\n")
+        if let bytes = Optional(Array(unix.utf8)), let cr = bytes.firstIndex(of: UInt8(ascii: "\r")) {
+            let slice = bytes[...]
+            let (line, column) = position(of: cr, in: slice)
+            let crOnly = !bytes.contains(UInt8(ascii: "\n"))
+            return .failure(Failure(line: line, column: column, message: crOnly
+                ? "file has CR-only line endings (old Mac style), so it reads as one line; save it with LF line endings"
+                : "file has a carriage return (CR) without a line feed here; save it with LF line endings"))
+        }
+        return .success(unix)
+    }
+
+    /// Where `pattern` first occurs in `bytes`.
+    private static func firstOffset(of pattern: [UInt8], in bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8>.Index? {
+        guard bytes.count >= pattern.count else { return nil }
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: pattern[0]) {
+            if bytes[found...].starts(with: pattern) { return found }
+            index = bytes.index(after: found)
+        }
+        return nil
     }
 
     /// Line and column (in Unicode scalars) of the byte at `offset`.

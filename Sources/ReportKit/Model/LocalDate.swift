@@ -5,7 +5,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Decodable, CustomString
     public let day: Int
 
     public init?(year: Int, month: Int, day: Int) {
-        guard (1900...2200).contains(year), (1...12).contains(month),
+        guard Self.years.contains(year), (1...12).contains(month),
               (1...LocalDate.days(inMonth: month, year: year)).contains(day) else { return nil }
         self.year = year
         self.month = month
@@ -22,10 +22,33 @@ public struct LocalDate: Sendable, Hashable, Comparable, Decodable, CustomString
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = LocalDate(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "expected a date written YYYY-MM-DD, found \"\(text)\""))
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: Self.explain(text)))
         }
         self = date
+    }
+
+    /// The years a report can be about; anything else is a typing mistake.
+    static let years = 1900...2200
+
+    /// Why `text` is no date: its shape, or which part is impossible.
+    static func explain(_ text: String) -> String {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
+            return "expected a date written YYYY-MM-DD, found \"\(FrontMatterSplitter.excerpt(text[...]))\""
+        }
+        if let problem = yearProblem(year) { return problem }
+        guard (1...12).contains(month) else { return "there is no month \(parts[1]) in \(text): months are 01–12" }
+        let days = Self.days(inMonth: month, year: year)
+        guard day >= 1 else { return "there is no day 00 in \(text): days start at 01" }
+        let english = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(english[month - 1]) has \(days) days in \(year), so \(text) is no date"
+    }
+
+    /// Nil for a year in `years`, else why it is refused.
+    static func yearProblem(_ year: Int) -> String? {
+        years.contains(year) ? nil : "year \(year) is outside \(years.lowerBound)–\(years.upperBound); check the year"
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
@@ -66,8 +89,12 @@ public struct Period: Sendable, Hashable, Decodable {
 
     public init(from decoder: Decoder) throws {
         if let scalar = (decoder as? NodeDecoder)?.scalar {
-            guard let year = Int(scalar.string), let start = LocalDate(year: year, month: 1, day: 1),
-                  let end = LocalDate(year: year, month: 12, day: 31) else {
+            // A year is a whole number, read as `year:` is (no quotes, sign or leading zeros).
+            guard let year = try? decoder.singleValueContainer().decode(Int.self) else { throw ReportedError() }
+            if let problem = LocalDate.yearProblem(year) {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problem))
+            }
+            guard let start = LocalDate(year: year, month: 1, day: 1), let end = LocalDate(year: year, month: 12, day: 31) else {
                 throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription:
                     "expected a year such as 2022, or {start: YYYY-MM-DD, end: YYYY-MM-DD}, found \"\(scalar.string)\""))
             }

@@ -54,6 +54,65 @@ public struct SourceReference: Sendable, Hashable, Decodable {
     public let quote: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable { case line, lines, page, quote }
+
+    public init(line: Int?, lines: [Int]?, page: Int? = nil, quote: String?) {
+        self.line = line
+        self.lines = lines
+        self.page = page
+        self.quote = quote
+    }
+
+    /// Lines are counted from 1 and a range goes forwards: `line: 0` or `lines: [9, 2]` would
+    /// be published as "rad 0" or "rad 9–2".
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        line = try container.decodeIfPresent(SourceLine.self, forKey: .line)?.number
+        lines = try container.decodeIfPresent(SourceLineList.self, forKey: .lines)?.numbers
+        page = try container.decodeIfPresent(SourcePage.self, forKey: .page)?.number
+        quote = try container.decodeIfPresent(String.self, forKey: .quote)
+    }
+}
+
+/// A line number of a source report's text: 1 or more.
+struct SourceLine: Decodable {
+    let number: Int
+
+    init(from decoder: Decoder) throws {
+        number = try decoder.singleValueContainer().decode(Int.self)
+        if number < 1 {
+            throw Self.failure(decoder, "source line \(number) does not exist: lines are counted from 1, the first line of the report's text")
+        }
+    }
+
+    static func failure(_ decoder: Decoder, _ message: String) -> Error {
+        (decoder as? NodeDecoder)?.fail(message)
+            ?? DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: message))
+    }
+}
+
+/// A page of the original document, counted from 1 as a PDF viewer counts them.
+struct SourcePage: Decodable {
+    let number: Int
+
+    init(from decoder: Decoder) throws {
+        number = try decoder.singleValueContainer().decode(Int.self)
+        if number < 1 {
+            throw SourceLine.failure(decoder, "page \(number) does not exist: pages are counted from 1, as a PDF viewer counts them")
+        }
+    }
+}
+
+/// Source lines in reading order: `[532, 570]`, never `[9, 2]`.
+struct SourceLineList: Decodable {
+    let numbers: [Int]
+
+    init(from decoder: Decoder) throws {
+        numbers = try [SourceLine](from: decoder).map(\.number)
+        if zip(numbers, numbers.dropFirst()).contains(where: { $0 > $1 }) {
+            let written = numbers.map(String.init).joined(separator: ", ")
+            throw SourceLine.failure(decoder, "source lines [\(written)] go backwards; write them in order, e.g. [\(numbers.sorted().map(String.init).joined(separator: ", "))]")
+        }
+    }
 }
 
 /// A lowercase id that is also a URL segment: `a-z`, `0-9` and single `-` between them.

@@ -11,18 +11,38 @@ public struct ReportedNumber: Sendable, Hashable, Comparable, Decodable, CustomS
         self.decimals = decimals
     }
 
-    /// Parses front-matter notation: `-1054.4`, `1267`, `8.20`.
+    /// The most digits a number may have: every value up to 17 digits is exact in an Int64
+    /// scaled by its decimals.
+    static let maximumDigits = 17
+
+    /// Parses front-matter notation: `-1054.4`, `1267`, `8.20`, `0.5`. Refuses a plus sign,
+    /// leading zeros (`08`, `007.50`: a misread code or date, not what a report prints) and
+    /// more than 17 digits; `explain` says which.
     public init?(parsing text: some StringProtocol) {
-        var digits = text[...]
-        let negative = digits.first == "-"
-        if negative || digits.first == "+" { digits = digits.dropFirst() }
-        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let (sign, whole, fraction) = Self.split(text), sign != "+",
+              whole == "0" || whole.first != "0",
+              whole.count + fraction.count <= Self.maximumDigits,
+              let magnitude = Int64(String(whole) + String(fraction)) else { return nil }
+        self.init(scaled: sign == "-" ? -magnitude : magnitude, decimals: fraction.count)
+    }
+
+    /// `-12.50` → ("-", "12", "50"); `+12` → ("+", "12", ""); nil unless it is an optional
+    /// sign, digits, and optionally a point and more digits.
+    static func split(_ text: some StringProtocol) -> (sign: String, whole: Substring, fraction: Substring)? {
+        let text = Substring(text)
+        let sign = text.first == "-" || text.first == "+" ? String(text.prefix(1)) : ""
+        let unsigned = text.dropFirst(sign.count)
+        let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit) else { return nil }
         let fraction = parts.count == 2 ? parts[1] : ""
-        guard parts.count == 1 || (!fraction.isEmpty && fraction.allSatisfy(\.isASCIIDigit)),
-              whole.count + fraction.count <= 17,
-              let magnitude = Int64(String(whole) + String(fraction)) else { return nil }
-        self.init(scaled: negative ? -magnitude : magnitude, decimals: fraction.count)
+        guard parts.count == 1 || (!fraction.isEmpty && fraction.allSatisfy(\.isASCIIDigit)) else { return nil }
+        return (sign, whole, fraction)
+    }
+
+    /// True for text written as a number (`+12`, `08`, a 30-digit number) that `init(parsing:)`
+    /// still refuses: an error to report, never a text to show.
+    static func looksLikeRefusedNumber(_ text: String) -> Bool {
+        split(text) != nil && ReportedNumber(parsing: text) == nil
     }
 
     public init(from decoder: Decoder) throws {
@@ -54,6 +74,19 @@ public struct ReportedNumber: Sendable, Hashable, Comparable, Decodable, CustomS
     /// The most helpful message for text that is not a plain number.
     static func explain(_ text: String) -> String {
         let found = "\"\(FrontMatterSplitter.excerpt(text[...]))\""
+        if let (sign, whole, fraction) = split(text) {
+            if sign == "+" {
+                return "write numbers without a plus sign, found \(found); write \(whole)\(fraction.isEmpty ? "" : "." + fraction)"
+            }
+            if whole.count > 1, whole.first == "0" {
+                let trimmed = whole.drop { $0 == "0" }
+                let fixed = (sign == "-" ? "-" : "") + (trimmed.isEmpty ? "0" : String(trimmed)) + (fraction.isEmpty ? "" : "." + fraction)
+                return "a number has no leading zeros, found \(found); write \(fixed) (or put it in quotes if it is a code, not a number)"
+            }
+            if whole.count + fraction.count > maximumDigits {
+                return "number \(found) is too large: it has \(whole.count + fraction.count) digits, and at most \(maximumDigits) are kept exactly"
+            }
+        }
         let hasDigits = text.contains(where: \.isASCIIDigit)
         if hasDigits, text.contains(",") || text.contains(" ") || text.contains("\u{A0}") || text.contains("−") {
             let plain = ReportedNumber.plainNotation(text)

@@ -270,6 +270,8 @@ extension ContextBuilder {
                 (section.document.matter.goals ?? []).filter { $0.theme.value == theme }.map { goal -> Context in
                     var row = goalContext(goal, report: report, page: page)
                     row["report"] = reportLabel(report)
+                    // Goal ids are unique within a report only; here every report's goals meet.
+                    row["id"] = "mal-\(report.id)-\(goal.id.value)"
                     row["href"] = linker.href(from: page, to: sectionPath(report, section), anchor: "mal-\(goal.id.value)")
                     return row
                 }

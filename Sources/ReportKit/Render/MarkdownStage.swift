@@ -37,9 +37,18 @@ struct MarkdownStage {
         var result = RenderedBody()
         let rendered = Markdown.render(body.text) { link in
             let location = source.location(line: body.line + link.line - 1, column: link.column)
+            if let problem = Self.policyProblem(link) {
+                result.diagnostics.append(.error(problem, at: location))
+                return ""
+            }
             let href = rewrite(link.url, on: page, from: source, at: location, into: &result)
             if !Self.isExternal(link.url) { result.writtenHrefs.insert(href ?? link.url) }
             return href
+        }
+        for marker in rendered.footnotes {
+            result.diagnostics.append(.error(
+                "footnotes (\(marker.text)) are not supported and would show as raw text; write the note in the text, in parentheses, or as a sentence after the paragraph",
+                at: source.location(line: body.line + marker.line - 1, column: marker.column)))
         }
         result.html = rendered.html
         result.headings = rendered.headings
@@ -83,6 +92,20 @@ struct MarkdownStage {
             return ""
         }
         return linker.href(from: page, toFile: resolved) + (anchor.map { "#\($0)" } ?? "")
+    }
+
+    /// Why a link or image may not be on a page, or nil. A `javascript:` or `file:` link is a
+    /// content mistake, not something to empty silently; an image from another site would make
+    /// every reader's browser load it from there (the site loads nothing from elsewhere).
+    static func policyProblem(_ link: LinkDestination) -> String? {
+        if !URLPolicy.isAllowed(link.url) {
+            let scheme = link.url.prefix { $0 != ":" }
+            return "links to \"\(FrontMatterSplitter.excerpt(scheme)):\" addresses are not allowed; link to a page (its .md file), a file in content/, or a web address (https://…)"
+        }
+        if link.isImage, isExternal(link.url), !link.url.isEmpty {
+            return "images must be files in content/: the site loads nothing from other sites; save the image beside the page and write ![text](bild.png), or link to it as [text](\(FrontMatterSplitter.excerpt(link.url[...])))"
+        }
+        return nil
     }
 
     /// CommonMark has no tables: a GitHub-style `| a | b |` table would appear as raw text.

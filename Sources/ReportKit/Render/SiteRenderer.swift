@@ -105,9 +105,7 @@ public struct SiteRenderer {
             ids[page.path] = pageIDs
             anchorProblems[page.path] = nil
             if !duplicates.isEmpty, let source = page.source {
-                anchorProblems[page.path] = [.error(
-                    "the page would have duplicate anchors \(duplicates.sorted().map { "#\($0)" }.joined(separator: ", ")); rename a heading or table id",
-                    at: source.location(line: 1))]
+                anchorProblems[page.path] = duplicateAnchorProblems(duplicates, on: page, source: source, body: bodies[page.path])
             }
         }
 
@@ -161,6 +159,34 @@ public struct SiteRenderer {
             linksChecked: checkGeneratedLinks)
         return Result(files: files, diagnostics: diagnostics, memo: newMemo, renderedPages: rendering.count,
                       rerendered: kept.map { _ in Set(rendering.map(\.outputPath)) })
+    }
+
+    /// Each duplicate id at the place to fix: a heading at its line, saying which id it
+    /// clashes with. Ids of a table written twice are left to the rule that reports the table
+    /// id at its line; anything else is reported at the top of the file.
+    private func duplicateAnchorProblems(_ duplicates: Set<String>, on page: Page, source: SourceFile,
+                                         body: RenderedBody?) -> [Diagnostic] {
+        var tableIDs: [String] = []
+        if case .section(_, let section) = page.kind {
+            tableIDs = (section.document.matter.tables ?? []).map(\.id.value)
+        }
+        let repeatedTables = Set(tableIDs.filter { id in tableIDs.filter { $0 == id }.count > 1 })
+        var problems: [Diagnostic] = []
+        var unexplained: [String] = []
+        for id in duplicates.sorted() {
+            if let heading = body?.headings.first(where: { $0.id == id }), let firstLine = page.body?.line {
+                problems.append(.error(
+                    "heading \"\(heading.text)\" gets the id \"\(id)\", which the page already uses elsewhere (its layout, a table or a figure); rename the heading",
+                    at: source.location(line: firstLine + heading.line - 1, column: heading.column)))
+            } else if !repeatedTables.contains(where: { id == "tabell-\($0)" || id == "tabell-\($0)-rubrik" }) {
+                unexplained.append(id)
+            }
+        }
+        if !unexplained.isEmpty {
+            problems.append(.error("the page would have duplicate anchors \(unexplained.map { "#\($0)" }.joined(separator: ", ")); rename a heading or table id",
+                                   at: source.location(line: 1)))
+        }
+        return problems
     }
 
     /// The broken links of `checking`, by page path, checked against every page's ids and every file.

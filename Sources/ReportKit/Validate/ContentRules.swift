@@ -79,7 +79,7 @@ struct RuleChecker {
             for key in (map ?? [:]).keys.sorted()
                 where !municipalityIDs.contains(key) && !content.failedFiles.contains("kommuner/\(key).md") {
                 error("\(name) names unknown municipality \"\(key)\"\(Suggestion.hint(for: key, in: municipalityIDs))",
-                      at: metric.file.location(line: 1))
+                      at: metric.file.location(ofKey: key, under: name) ?? metric.file.location(line: 1))
             }
         }
     }
@@ -87,6 +87,17 @@ struct RuleChecker {
     mutating func check(_ report: Report) {
         let matter = report.index.matter
         reference(matter.municipality, kind: "municipality", in: municipalityIDs)
+        if let problem = LocalDate.yearProblem(matter.year.value) {
+            error(problem, at: matter.year.location)
+        } else {
+            checkYear(of: report)
+        }
+        checkSections(of: report)
+    }
+
+    /// The folder's name and the period against the report year.
+    private mutating func checkYear(of report: Report) {
+        let matter = report.index.matter
         let expectedFolder = "\(matter.municipality.value)-\(matter.year.value)"
         if report.id != expectedFolder {
             error("report folder \"\(report.id)\" should be named \"\(expectedFolder)\" (municipality-year), so that its address says what it is",
@@ -101,7 +112,10 @@ struct RuleChecker {
             error("an årsredovisning covers the whole year; period is \(period.start)–\(period.end)",
                   at: matter.period.location)
         }
+    }
 
+    private mutating func checkSections(of report: Report) {
+        let matter = report.index.matter
         var figureIDs: [String: Located<String>] = [:]
         var goalIDs: [String: Goal] = [:]
         for section in report.sections {

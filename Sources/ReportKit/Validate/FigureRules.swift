@@ -6,7 +6,8 @@ extension RuleChecker {
             error("unit \"\(figure.unit.value.rawValue)\" does not fit metric \"\(figure.metric.value)\", which is measured in \(metric.matter.unit.rawValue)",
                   at: figure.unit.location)
         }
-        checkTime(figure, year: report.year.value)
+        // An impossible report year is reported once, at `year:`, not again at every figure.
+        if LocalDate.years.contains(report.year.value) { checkTime(figure, year: report.year.value) }
         if figure.unit.value == .procent { checkPercentage(figure.value) }
         if let metric {
             checkMeaning(figure, metric: metric)

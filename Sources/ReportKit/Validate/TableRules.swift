@@ -3,6 +3,13 @@ extension RuleChecker {
         if !Identifier.isValid(table.id.value) {
             error("table id \"\(table.id.value)\" may only use a-z, 0-9 and '-' (it becomes the table's anchor)", at: table.id.location)
         }
+        // An empty table would publish a caption over nothing.
+        if table.columns.isEmpty {
+            error("table \"\(table.id.value)\" has no columns; a table needs at least one column", at: table.id.location)
+        }
+        if table.rows.isEmpty, table.missing == nil {
+            error("table \"\(table.id.value)\" has no rows; add its rows, or, if the report's table really is empty, say so under missing:", at: table.id.location)
+        }
         let columnIDs = table.columns.map(\.id.value)
         var seen: Set<String> = []
         for column in table.columns where !seen.insert(column.id.value).inserted {

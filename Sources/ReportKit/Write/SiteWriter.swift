@@ -65,9 +65,15 @@ public struct SiteWriter: Sendable {
     }
 
     public func write(_ files: [OutputFile], progress: BuildProgress? = nil) throws(WriteError) {
-        try checkOutput()
+        // An output that is a symbolic link (`public -> /srv/site`) is written where it leads:
+        // the target is exchanged atomically and the link keeps pointing at it.
+        let output = URL(fileURLWithPath: self.output.path).resolvingSymlinksInPath()
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
+        try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let lock = try OutputLock(beside: output)
+        defer { lock.release() }
+        try checkOutput()
         removeLeftovers(in: parent, name: name)
         let staging = parent.appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         do {
@@ -113,7 +119,7 @@ public struct SiteWriter: Sendable {
             try? FileManager.default.removeItem(at: staging)
             throw .failed("could not write the site: \(error.localizedDescription)")
         }
-        try swap(staging)
+        try swap(staging, into: output)
     }
 
     /// Writes `bytes` to a new file at `path` straight from memory (`Data` would copy every
@@ -135,7 +141,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// Puts `staging` in the output's place atomically; the old build is removed afterwards.
-    private func swap(_ staging: URL) throws(WriteError) {
+    private func swap(_ staging: URL, into output: URL) throws(WriteError) {
         guard FileManager.default.fileExists(atPath: output.path) else {
             if rename(staging.path, output.path) != 0 {
                 throw .failed("could not move the new site into \(output.path): \(String(cString: strerror(errno)))")
@@ -159,15 +165,55 @@ public struct SiteWriter: Sendable {
         try? FileManager.default.removeItem(at: old)
     }
 
-    /// Staging folders of builds that were killed: recognisable by name and marker.
+    /// Staging folders of killed builds: `.public.tmp-PID` and `.public.tmp-PID.old`, with or
+    /// without their marker (a build killed while creating or removing one leaves either).
+    /// Called with the output's lock held, so no live build owns any of them; names of any
+    /// other shape, or of another output, are never touched.
     private func removeLeftovers(in parent: URL, name: String) {
-        let prefix = ".\(name).tmp-"
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(prefix) {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        where Self.isStagingName(entry, of: name) {
             let folder = parent.appendingPathComponent(entry)
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(Self.markerName).path)
-                || (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
-                try? FileManager.default.removeItem(at: folder)
-            }
+            var status = stat()
+            guard lstat(folder.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { continue }
+            try? FileManager.default.removeItem(at: folder)
         }
+    }
+
+    /// True for `.NAME.tmp-DIGITS` and `.NAME.tmp-DIGITS.old`, the names `write` gives its folders.
+    static func isStagingName(_ entry: String, of name: String) -> Bool {
+        let prefix = ".\(name).tmp-"
+        guard entry.hasPrefix(prefix) else { return false }
+        var rest = entry.dropFirst(prefix.count)
+        if rest.hasSuffix(".old") { rest = rest.dropLast(4) }
+        return !rest.isEmpty && rest.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+}
+
+/// An advisory lock (`flock`) on `.NAME.lock` beside the output, held from before the old
+/// build's leftovers are cleaned until the new one is in place: two builds into one output
+/// would otherwise delete each other's staging folder or swap half a site in.
+struct OutputLock {
+    private let descriptor: Int32
+
+    init(beside output: URL) throws(SiteWriter.WriteError) {
+        let path = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).lock").path
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw .failed("could not create the lock file \(path): \(String(cString: strerror(errno)))")
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let busy = errno == EWOULDBLOCK
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw busy
+                ? .refused("another arsrapport build is writing into \(output.path) right now (it holds \(path)); nothing was written: build again when it has finished")
+                : .failed("could not lock \(path): \(reason)")
+        }
+    }
+
+    /// Unlocks (closing the file releases the flock). The file itself stays: removing it
+    /// would let a third build lock a new file while the second still holds the old one.
+    func release() {
+        close(descriptor)
     }
 }

@@ -44,9 +44,12 @@ public struct Goal: Decodable, Sendable, Hashable {
         case text(String)
 
         public init(from decoder: Decoder) throws {
-            if let scalar = (decoder as? NodeDecoder)?.scalar, scalar.style == .plain,
-               let number = ReportedNumber(parsing: scalar.string) {
+            let scalar = (decoder as? NodeDecoder)?.scalar
+            if let scalar, scalar.style == .plain, let number = ReportedNumber(parsing: scalar.string) {
                 self = .number(number)
+            } else if let scalar, let decoder = decoder as? NodeDecoder, scalar.style == .plain,
+                      ReportedNumber.looksLikeRefusedNumber(scalar.string) {
+                throw decoder.fail(ReportedNumber.explain(scalar.string))
             } else {
                 self = .text(try decoder.singleValueContainer().decode(String.self))
             }

@@ -154,6 +154,8 @@ public struct Table: Decodable, Sendable, Hashable {
             } else if let scalar = decoder.scalar {
                 if scalar.style == .plain, let number = ReportedNumber(parsing: scalar.string) {
                     content = .number(number)
+                } else if scalar.style == .plain, ReportedNumber.looksLikeRefusedNumber(scalar.string) {
+                    throw decoder.fail(ReportedNumber.explain(scalar.string))
                 } else {
                     content = .text(scalar.string)
                 }

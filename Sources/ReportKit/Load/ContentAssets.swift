@@ -1,0 +1,62 @@
+import CommonMark
+
+/// What content/ may hold besides pages: the files a page links to (images, PDFs, data), under
+/// names that work in every browser and on every server. Everything else is left out of the
+/// site with a diagnostic, so that an editor's backup or a private note is never published.
+///
+/// The rule is documented in docs/content-format.md ("Files beside the pages").
+enum ContentAssets {
+    /// File types a page may link to. SVG is left out on purpose: opened on its own it can run
+    /// script on the site's origin.
+    static let publishedExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "pdf", "csv", "xlsx", "docx"]
+
+    enum Verdict: Equatable {
+        case publish
+        /// Not published; the message says why (a warning: the file is no page and was not meant as one).
+        case skip(String)
+        /// Not published, and the build fails: the file looks like a page that would be lost.
+        case refuse(String)
+    }
+
+    /// The verdict for a non-Markdown file at `path` (relative to content/).
+    static func verdict(for path: String) -> Verdict {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if isEditorLeftover(name) {
+            return .skip("editor backup or lock file, not published; delete it, or add it to .gitignore")
+        }
+        let dot = name.lastIndex(of: ".")
+        let suffix = dot.map { String(name[name.index(after: $0)...]) } ?? ""
+        if ["md", "markdown", "mdown"].contains(suffix.lowercased()) {
+            let stem = dot.map { String(name[..<$0]) } ?? name
+            return .refuse("page files end in lower-case .md; rename it to \(stem).md, or it is not published")
+        }
+        guard publishedExtensions.contains(suffix) else {
+            let known = publishedExtensions.sorted().joined(separator: ", ")
+            if publishedExtensions.contains(suffix.lowercased()) {
+                return .skip("not published: write the file type in lower case (.\(suffix.lowercased())), so that links to it work on every server")
+            }
+            return .skip("not published: only pages (.md) and files a page links to (\(known)) belong in content/")
+        }
+        let allowed = name.unicodeScalars.allSatisfy { scalar in
+            ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == "."
+        }
+        guard allowed, !name.hasPrefix("-") else {
+            return .skip("not published: a file's name may hold only a–z, 0–9, - and _ (no spaces, capitals or å ä ö), "
+                         + "so that its address works everywhere; rename it, e.g. to \(safeName(name))")
+        }
+        return .publish
+    }
+
+    /// `x.md~`, `#x#`, `.#x` (Emacs), `x.swp` and `x.swo` (Vim), `x.bak`, `x.orig`, `x.tmp`.
+    static func isEditorLeftover(_ name: String) -> Bool {
+        if name.hasSuffix("~") || name.hasPrefix(".#") || (name.hasPrefix("#") && name.hasSuffix("#")) { return true }
+        let lower = name.lowercased()
+        return [".swp", ".swo", ".swx", ".bak", ".orig", ".tmp", ".rej"].contains { lower.hasSuffix($0) }
+    }
+
+    /// `Bild 1.PNG` → `bild-1.png`.
+    static func safeName(_ name: String) -> String {
+        guard let dot = name.lastIndex(of: ".") else { return Slug.make(name) }
+        return Slug.make(String(name[..<dot])) + "." + name[name.index(after: dot)...].lowercased()
+    }
+}
