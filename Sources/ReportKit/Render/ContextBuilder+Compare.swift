@@ -145,7 +145,9 @@ extension ContextBuilder {
         content.reports.flatMap { report in
             report.sections.flatMap { section in
                 (section.document.matter.goals ?? []).filter { $0.theme.value == theme }.map { goal -> Context in
-                    var row = goalContext(goal, report: report, page: page)
+                    // Prefixed with the report: two reports may use the same goal id.
+                    var row = goalContext(goal, report: report, page: page, anchor: "\(report.id)-mal-\(goal.id.value)",
+                                          sectionPath: sectionPath(report, section))
                     row["report"] = reportLabel(report)
                     row["href"] = linker.href(from: page, to: sectionPath(report, section), anchor: "mal-\(goal.id.value)")
                     return row

@@ -62,12 +62,12 @@ extension ContextBuilder {
 
         let sectionFigures = figuresBySection["\(report.id)/\(section.kind.rawValue)"] ?? []
         if !sectionFigures.isEmpty {
-            context["figures"] = wrap(sectionFigures.map { figureRow($0, page) })
+            context["figures"] = figuresTable(sectionFigures, page: page)
             toc.append(["text": "Nyckeltal", "href": "#fakta-nyckeltal", "sub": false])
         }
         if let tables = matter.tables, !tables.isEmpty {
             toc.append(["text": "Tabeller", "href": "#fakta-tabeller", "sub": false])
-            context["tables"] = wrap(tables.map(tableContext))
+            context["tables"] = wrap(tables.map { tableContext($0, page: page) })
             for table in tables { toc.append(["text": table.caption, "href": "#tabell-\(table.id.value)", "sub": true]) }
         }
         if let discrepancies = matter.discrepancies, !discrepancies.isEmpty {
@@ -77,7 +77,9 @@ extension ContextBuilder {
             toc.append(["text": "Motsägelser i rapporten", "href": "#fakta-motsagelser", "sub": false])
         }
         if let goals = matter.goals, !goals.isEmpty {
-            context["goals"] = wrap(goals.map { goalContext($0, report: report, page: page) })
+            context["goals"] = wrap(goals.map {
+                goalContext($0, report: report, page: page, anchor: "mal-\($0.id.value)", sectionPath: page.path)
+            })
             toc.append(["text": "Mål och bedömningar", "href": "#fakta-mal", "sub": false])
         }
     }
@@ -92,59 +94,11 @@ extension ContextBuilder {
             "period": f.period.value.label ?? NumberFormat.period(f.period.value),
             "source": f.source.description,
         ]
-        if let id = f.id?.value { row["id"] = "figur-\(id)" }
+        row["id"] = Self.figureAnchor(f) ?? false
         if let breakdown = f.breakdown { row["breakdown"] = breakdown }
         if let note = f.note { row["note"] = note }
         if let contradiction = f.contradiction { row["contradiction"] = contradiction }
         return row
-    }
-
-    func tableContext(_ table: Table) -> Context {
-        let tableUnit = table.unit?.value
-        var unitNotes: [String] = []
-        if let tableUnit { unitNotes.append(Self.unitPhrase(tableUnit)) }
-        if let period = table.period?.value { unitNotes.append(period.label ?? NumberFormat.period(period)) }
-        let columns = table.columns.enumerated().map { index, column -> Context in
-            var label = column.label
-            if let unit = column.unit?.value, unit != tableUnit { label += " (\(unit.rawValue))" }
-            return ["label": label, "first": index == 0]
-        }
-        let rows = table.rows.map { row -> Context in
-            var label = row.label
-            if let unit = row.unit?.value, unit != tableUnit { label += " (\(unit.rawValue))" }
-            let cells = row.cells.dropFirst().map { cell -> Context in
-                let text: String
-                var numeric = false
-                switch cell.content {
-                case .number(let number):
-                    text = NumberFormat.format(number)
-                    numeric = true
-                case .text(let value): text = value
-                case .missing: text = "–"
-                }
-                var missing = false
-                if case .missing = cell.content { missing = true }
-                // Every key set explicitly: Mustache would otherwise find the table's own "missing".
-                // A cell without a note says so with false: an empty text is a value to Mustache
-                // and wrote an empty note span (and a space) into every such cell.
-                return ["text": text, "numeric": numeric, "missing": missing, "cell_note": cell.note.map { $0 as Any } ?? false]
-            }
-            return ["label": label, "cells": cells]
-        }
-        var context: Context = [
-            "id": "tabell-\(table.id.value)",
-            "caption": table.caption,
-            "columns": columns,
-            "rows": rows,
-            "source": table.source.description,
-        ]
-        if !unitNotes.isEmpty { context["unit_note"] = unitNotes.joined(separator: ", ") }
-        if let missing = table.missing { context["missing"] = missing }
-        if let note = table.note { context["note"] = note }
-        if let contradictions = table.contradictions, !contradictions.isEmpty {
-            context["contradictions"] = wrap(contradictions.map { ["row": $0.row.value, "note": $0.note] })
-        }
-        return context
     }
 
     /// A number with its unit, words as they are, or "uppgift saknas".
@@ -164,10 +118,13 @@ extension ContextBuilder {
         }
     }
 
-    func goalContext(_ goal: Goal, report: Report, page: Page) -> Context {
+    /// A goal as its section page and the pages that gather goals show it. `anchor` is its id
+    /// on this page; `sectionPath` the page of the section that states it, beside which its
+    /// indicator table's CSV file lies.
+    func goalContext(_ goal: Goal, report: Report, page: Page, anchor: String, sectionPath: String) -> Context {
         let level = level(of: goal, in: report)
         var context: Context = [
-            "id": "mal-\(goal.id.value)",
+            "id": anchor,
             "title": goal.title,
             "level": goal.level == .kf ? "Kommunfullmäktiges mål" : "Nämndmål",
             "verdict_level": level?.label ?? "Ej bedömt",
@@ -177,19 +134,7 @@ extension ContextBuilder {
             context["verdict_quote"] = verdict.quote
             context["verdict_source"] = "rad \(verdict.line)"
         }
-        let indicators = (goal.indicators ?? []).map { indicator -> Context in
-            let unit = indicator.unit?.value
-            var row: Context = [
-                "name": indicator.breakdown.map { "\(indicator.name), \($0)" } ?? indicator.name,
-                "note": indicator.note.map { ". \($0)" } ?? "",
-                "outcome": format(indicator.outcome?.value, unit: unit),
-                "period": indicator.period.map { $0.value.label ?? NumberFormat.period($0.value) } ?? NumberFormat.missing,
-                "trend": indicator.trend ?? "–",
-            ]
-            row["target"] = format(indicator.target, unit: unit)
-            return row
-        }
-        context["indicators"] = wrap(indicators)
+        context["indicators"] = indicatorTable(goal, anchor: anchor, page: page, sectionPath: sectionPath)
         return context
     }
 }

@@ -133,6 +133,7 @@ public struct SiteRenderer {
             let headings = Dictionary(pages.map { ($0.path, (bodies[$0.path]?.headings ?? []).map(\.text)) }, uniquingKeysWith: { a, _ in a })
             dataFiles = DataExport(content: site.content, linker: linker).files()
                 + [SearchIndex(site: site, linker: linker).file(headings: headings)]
+                + pages.flatMap(builder.tableFiles).map { OutputFile(path: $0.path, contents: .bytes($0.csv)) }
         }
         var files = pages.map { OutputFile(path: $0.outputPath, contents: .text(htmls[$0.path] ?? "")) }
         files += dataFiles + fixedFiles
