@@ -28,12 +28,35 @@ public struct LinkDestination: Sendable, Equatable {
     public let column: Int
 }
 
+/// The plain text between one heading and the next (or before the first), for search.
+public struct Passage: Sendable, Equatable {
+    /// Index in `RenderedMarkdown.headings` of the heading the text stands under; nil before
+    /// the first heading.
+    public let heading: Int?
+    /// The text as a reader sees it, markup removed, blocks separated by a space.
+    public let text: String
+
+    public init(heading: Int?, text: String) {
+        self.heading = heading
+        self.text = text
+    }
+}
+
 /// What rendering a Markdown document produced: plain Swift values, no cmark state.
 public struct RenderedMarkdown: Sendable, Equatable {
     public let html: String
     public let headings: [Heading]
     /// Every link and image in document order, as written (before rewriting).
     public let links: [LinkDestination]
+    /// The body's text, split at its headings; passages without text are left out.
+    public var passages: [Passage] = []
+
+    public init(html: String, headings: [Heading], links: [LinkDestination], passages: [Passage] = []) {
+        self.html = html
+        self.headings = headings
+        self.links = links
+        self.passages = passages
+    }
 }
 
 /// Renders CommonMark through libcmark.
@@ -60,26 +83,37 @@ public enum Markdown {
             guard let root else { return RenderedMarkdown(html: "", headings: [], links: []) }
             defer { cmark_node_free(root) }
 
-            let (headings, links) = walk(root, rewrite: rewrite)
+            let (headings, links, passages) = walk(root, rewrite: rewrite)
             guard let rendered = cmark_render_html(root, options) else {
-                return RenderedMarkdown(html: "", headings: headings, links: links)
+                return RenderedMarkdown(html: "", headings: headings, links: links, passages: passages)
             }
             defer { free(rendered) }
             let html = addHeadingIDs(to: String(cString: rendered), headings: headings)
-            return RenderedMarkdown(html: html, headings: headings, links: links)
+            return RenderedMarkdown(html: html, headings: headings, links: links, passages: passages)
         }
     }
 
-    /// Visits every node once: collects headings, rewrites and polices link destinations.
+    /// Visits every node once: collects headings and the text under each, rewrites and
+    /// polices link destinations.
     private static func walk(
         _ root: OpaquePointer,
         rewrite: (LinkDestination) -> String?
-    ) -> ([Heading], [LinkDestination]) {
+    ) -> ([Heading], [LinkDestination], [Passage]) {
         var headings: [Heading] = []
         var links: [LinkDestination] = []
+        var passages: [Passage] = []
         var slugs = SlugRegistry()
-        guard let iterator = cmark_iter_new(root) else { return ([], []) }
+        guard let iterator = cmark_iter_new(root) else { return ([], [], []) }
         defer { cmark_iter_free(iterator) }
+
+        // The text since the last heading; a heading's own text is its passage's title.
+        var text = ""
+        var inHeading = false
+        func endPassage() {
+            let trimmed = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+            if !trimmed.isEmpty { passages.append(Passage(heading: headings.isEmpty ? nil : headings.count - 1, text: trimmed)) }
+            text = ""
+        }
 
         // Links carry their own position; text and some other inlines do not, so the last
         // known position (the enclosing block's) stands in for them.
@@ -88,6 +122,11 @@ public enum Markdown {
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_EXIT, let node = cmark_iter_get_node(iterator) {
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_HEADING { inHeading = false } else if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM { text += " " }
+                continue
+            }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             let line = Int(cmark_node_get_start_line(node))
@@ -97,14 +136,20 @@ public enum Markdown {
             }
             switch type {
             case CMARK_NODE_HEADING:
-                let text = plainText(of: node)
+                endPassage()
+                inHeading = true
+                let title = plainText(of: node)
                 headings.append(Heading(
                     level: Int(cmark_node_get_heading_level(node)),
-                    text: text,
-                    id: slugs.claim(Slug.make(text)),
+                    text: title,
+                    id: slugs.claim(Slug.make(title)),
                     line: blockLine,
                     column: blockColumn
                 ))
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if !inHeading, let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                if !inHeading { text += " " }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let destination = LinkDestination(
@@ -117,7 +162,8 @@ public enum Markdown {
                 break
             }
         }
-        return (headings, links)
+        endPassage()
+        return (headings, links, passages)
     }
 
     /// The literal text below `node`, as a screen reader would read the heading.

@@ -48,9 +48,14 @@ extension ContextBuilder {
     }
 
     /// The search page: without JavaScript, a list of every page to search with the
-    /// browser's own find; with it, the script filters that list as the reader types.
+    /// browser's own find; with it, the script searches the index, filtered by
+    /// municipality and year.
     func search(_ context: inout Context, _ page: Page) {
-        context["index_script"] = linker.href(from: page, toFile: "assets/sokindex.js")
+        context["index_script"] = linker.href(from: page, toFile: SearchIndex.path)
+        context["themes_href"] = linker.href(from: page, to: "teman/")
+        context["metrics_href"] = linker.href(from: page, to: "jamfor/")
+        context["municipalities"] = content.municipalities.map { ["id": $0.id, "name": $0.matter.shortName] }
+        context["years"] = Set(content.reports.map(\.index.matter.year.value)).sorted().map { ["year": "\($0)"] }
         context["search_script"] = linker.href(from: page, toFile: "assets/sok.js")
         context["file_suffix"] = linker.baseURL == nil ? "index.html" : ""
         context["pages"] = site.pages.filter { !isNotFound($0) && $0.path != page.path }.map { target -> Context in
