@@ -59,7 +59,7 @@ struct TableExport {
 
     /// UTF-8 with a byte-order mark (so that Excel reads å, ä and ö), `;` between fields, CRLF.
     static func csv(_ grid: Grid) -> [UInt8] {
-        var text = "\u{FEFF}" + grid.header.map(field).joined(separator: ";") + "\r\n"
+        var text = "\u{FEFF}" + grid.header.map { field(spreadsheetText($0)) }.joined(separator: ";") + "\r\n"
         for row in grid.rows {
             text += row.map { cell in
                 guard cell.stated else { return "" }

@@ -14,7 +14,7 @@ enum CompoundBreaks {
     /// Words shorter than this fit in a phone's table column as they are.
     static let minimumLength = 12
     /// Endings after which an `s` is a compound's linking s.
-    static let joints = ["ing", "het", "tet", "ion", "skap", "nad", "tid", "ans", "ift", "ånd", "ång", "ård", "kt", "et", "al", "el", "and", "em"]
+    static let joints = ["ing", "het", "tet", "ion", "skap", "nad", "tid", "ans", "ift", "ånd", "ång", "ård", "kt", "et", "al", "el", "and", "em", "en"]
     static let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y", "å", "ä", "ö"]
 
     static func marked(_ text: String) -> String {

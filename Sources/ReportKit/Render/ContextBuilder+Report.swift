@@ -17,11 +17,20 @@ extension ContextBuilder {
              "href": linker.href(from: page, to: sectionPath(report, section)),
              "summarises": section.document.matter.summarises]
         }
+        context["others"] = wrap(otherReports(of: report, page: page))
         context["headline"] = [
             fact("Nettokostnad", format(headline("nettokostnad", in: report))),
             fact("Budgetavvikelse", format(headline("budgetavvikelse", in: report))),
             fact("Sjukfrånvaro", format(headline("sjukfranvaro", in: report))),
         ]
+    }
+
+    /// The reports a report's start page offers to read next, each with its municipality.
+    func otherReports(of report: Report, page: Page) -> [Context] {
+        (comparisons[report.id] ?? []).map { other in
+            ["label": other.label, "title": other.reportTitle, "href": linker.href(from: page, to: other.reportPath),
+             "municipality": other.municipalityName, "municipality_href": linker.href(from: page, to: other.municipalityPath)]
+        }
     }
 
     func fact(_ label: String, _ value: String?) -> Context {
@@ -38,11 +47,18 @@ extension ContextBuilder {
         context["period"] = NumberFormat.period(report.index.matter.period.value)
         context["report_kind"] = reportKindLabel(report)
 
-        // "Jämför med": the same section in the other reports, or a note that it is missing.
+        // "Jämför med": the same section in the other reports; where one lacks it, its nearest
+        // section or its start page, saying so.
         context["compare"] = wrap((comparisons[report.id] ?? []).map { other -> Context in
-            var item: Context = ["label": other.label]
+            // Every key set: Mustache would otherwise look for an absent one further out.
+            var item: Context = ["label": other.label, "href": false, "nearest": false, "start_href": false]
             if let path = other.sectionPaths[section.kind] {
                 item["href"] = linker.href(from: page, to: path)
+            } else if let nearest = (Self.nearestSections[section.kind] ?? []).first(where: { other.sectionPaths[$0] != nil }),
+                      let path = other.sectionPaths[nearest] {
+                item["nearest"] = ["title": other.sectionTitles[nearest] ?? nearest.rawValue, "href": linker.href(from: page, to: path)]
+            } else {
+                item["start_href"] = linker.href(from: page, to: other.reportPath)
             }
             return item
         })
@@ -72,7 +88,7 @@ extension ContextBuilder {
         }
         if let discrepancies = matter.discrepancies, !discrepancies.isEmpty {
             context["discrepancies"] = wrap(discrepancies.map { entry -> Context in
-                ["note": entry.note, "lines": "rad " + entry.lines.value.map(String.init).joined(separator: ", ")]
+                ["note": CompoundBreaks.marked(entry.note), "lines": "rad " + entry.lines.value.map(String.init).joined(separator: ", ")]
             })
             toc.append(["text": "Motsägelser i rapporten", "href": "#fakta-motsagelser", "sub": false])
         }
@@ -129,6 +145,7 @@ extension ContextBuilder {
             "level": goal.level == .kf ? "Kommunfullmäktiges mål" : "Nämndmål",
             "verdict_level": level?.label ?? "Ej bedömt",
             "verdict_class": level?.id.value ?? "ej-bedomt",
+            "filter": false,
         ]
         if let verdict = goal.verdict {
             context["verdict_quote"] = verdict.quote

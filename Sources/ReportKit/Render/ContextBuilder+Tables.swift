@@ -22,7 +22,7 @@ extension ContextBuilder {
         if let missing = table.missing { context["missing"] = missing }
         if let note = table.note { context["note"] = note }
         if let contradictions = table.contradictions, !contradictions.isEmpty {
-            context["contradictions"] = wrap(contradictions.map { ["row": $0.row.value, "note": $0.note] })
+            context["contradictions"] = wrap(contradictions.map { ["row": $0.row.value, "note": CompoundBreaks.marked($0.note)] })
         }
         return context
     }
@@ -78,7 +78,7 @@ extension ContextBuilder {
         TableExport.Grid(header: ["Nyckeltal", "Värde", "Avser", "Period", "Källa"], rows: figures.map { figure in
             let f = figure.figure
             let name = (metrics[f.metric.value]?.matter.title ?? f.metric.value) + (f.breakdown.map { ", \($0)" } ?? "")
-            let source = [f.source.description, f.note, f.contradiction.map { "Motsägelse: \($0)" }].compactMap { $0 }
+            let source = [f.source.description, f.note, f.contradiction].compactMap { $0 }
             return [TableExport.Cell(text: name),
                     TableExport.Cell(text: NumberFormat.format(f.value.value, unit: f.unit.value), numeric: true),
                     TableExport.Cell(text: basisLabel(f.basis)),
@@ -122,11 +122,26 @@ extension ContextBuilder {
         return false
     }
 
+    // MARK: - A municipality's words for its verdicts
+
+    func verdictScaleGrid(_ municipality: Document<MunicipalityMatter>) -> TableExport.Grid {
+        let levels = content.scale?.matter.levels ?? []
+        return TableExport.Grid(header: ["Rapportens ord", "Gemensam nivå"], rows: municipality.matter.verdictScale.map { entry in
+            [TableExport.Cell(text: entry.term),
+             TableExport.Cell(text: levels.first { $0.id.value == entry.level.value }?.label ?? entry.level.value)]
+        })
+    }
+
+    static let verdictScaleFile = "tabell-bedomningsord.csv"
+
     // MARK: - Files
 
     /// The CSV files of the tables `page` shows first-hand (the goals and theme pages link to
     /// the files of the sections their goals come from).
     func tableFiles(for page: Page) -> [TableExport.File] {
+        if case .municipality(let municipality) = page.kind {
+            return [TableExport.File(path: page.path + Self.verdictScaleFile, grid: verdictScaleGrid(municipality))]
+        }
         guard case .section(let report, let section) = page.kind else { return [] }
         let matter = section.document.matter
         var files = (matter.tables ?? []).map {
