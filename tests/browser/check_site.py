@@ -430,6 +430,45 @@ def csv_checks(site, page, tables, permalinks):
     return problems
 
 
+PRINT_JS = r"""
+var problems = [], meta = document.querySelector('.print-meta');
+if (!meta || getComputedStyle(meta).display === 'none') problems.push('no line naming the site, the report and the address');
+else {
+  arguments[0].forEach(function (words) { if (meta.textContent.indexOf(words) === -1) problems.push('the printed page does not say "' + words + '"'); });
+}
+document.querySelectorAll('table').forEach(function (table) {
+  var box = table.parentElement, head = table.querySelector('thead');
+  if (getComputedStyle(table).breakInside === 'avoid') problems.push('table#' + table.id + ' may not break across pages');
+  if (head && getComputedStyle(head).display !== 'table-header-group') problems.push('table#' + table.id + ': its header is not repeated on each page');
+  if (getComputedStyle(box).overflowX !== 'visible' || getComputedStyle(box).maxHeight !== 'none') problems.push('table#' + table.id + ' is cut by its scroll box');
+  var row = table.querySelector('tbody tr');
+  if (row && getComputedStyle(row).breakInside !== 'avoid') problems.push('table#' + table.id + ': a row may be cut in half');
+});
+return problems;
+"""
+
+
+def print_checks(driver, site):
+    """A section page with long tables, as it prints."""
+    page = "solna-2023/verksamhetsstatistik/index.html"
+    if not (site / page).exists():
+        return [f"{page} was not built"]
+    set_viewport(driver, None)
+    set_scheme(driver, "light")
+    driver.get((site / page).as_uri())
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print", "features": []})
+    try:
+        problems = driver.execute_script(PRINT_JS, ["Socialnämnder i jämförelse", "Solna", "/solna-2023/verksamhetsstatistik/"])
+        pdf = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False})
+        import base64
+        pages = base64.b64decode(pdf["data"]).count(b"/Type /Page") - base64.b64decode(pdf["data"]).count(b"/Type /Pages")
+        if pages < 2:
+            problems.append(f"the page prints on {pages} page(s); its long tables should run over several")
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": []})
+    return problems
+
+
 def page_checks(site, pages, axe_source, shots, long_tables):
     """The per-page browser checks for some pages, in a browser of their own: (name, problems) pairs."""
     out = []
@@ -519,6 +558,7 @@ def browser_checks(results, site, axe_path, artifacts, workers):
                                       [f"scrollWidth exceeds clientWidth by {extra}px: {', '.join(culprits)}"]
                                       if extra > 0 else [])
         print(f"screenshots in {shots}")
+        results.check("print: tables break across pages with their header, the page names itself", print_checks(driver, site))
     finally:
         driver.quit()
 

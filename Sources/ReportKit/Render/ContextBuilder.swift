@@ -144,6 +144,13 @@ struct ContextBuilder {
         // Only set when present: an Optional stored in `Any` would count as a value in Mustache.
         if let breadcrumbs = wrap(breadcrumbs(for: page)) { context["breadcrumbs"] = breadcrumbs }
         if let canonical = linker.absoluteURL(of: page.path), !isNotFound(page) { context["canonical"] = canonical }
+        // What a printed page says about itself: the site, the report and where the page is.
+        context["print_address"] = linker.absoluteURL(of: page.path) ?? "/\(page.path)"
+        switch page.kind {
+        case .report(let report), .section(let report, _):
+            context["print_report"] = "\(report.index.matter.title), \(municipalityName(report))"
+        default: break
+        }
         let body = bodies[page.path]
         if let html = body?.html, !html.isEmpty { context["body"] = html }
         var toc = (body?.headings ?? []).filter { $0.level <= 3 }.map { heading -> Context in
