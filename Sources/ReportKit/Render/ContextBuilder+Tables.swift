@@ -32,19 +32,24 @@ extension ContextBuilder {
         let wide = Set(grid.header.indices.filter { column in
             column > 0 && grid.rows.contains { $0.indices.contains(column) && !$0[column].numeric && $0[column].text.count > Self.wideTextLength }
         })
+        // A column with a number in it is right-aligned throughout, words ("uppgift saknas") too.
+        let numericColumns = Set(grid.header.indices.filter { column in
+            column > 0 && grid.rows.contains { $0.indices.contains(column) && $0[column].numeric }
+        })
         let columns = grid.header.enumerated().map { index, label -> Context in
-            ["label": CompoundBreaks.marked(label), "first": index == 0, "numeric": index > 0 && grid.rows.contains { $0.indices.contains(index) && $0[index].numeric }]
+            ["label": CompoundBreaks.marked(label), "first": index == 0, "numeric": numericColumns.contains(index)]
         }
         let rows = grid.rows.map { row -> Context in
             let cells = row.dropFirst().enumerated().map { offset, cell -> Context in
+                let numeric = numericColumns.contains(offset + 1)
                 // Every key set explicitly: Mustache would otherwise find the table's own "missing".
                 // A cell without a note says so with false: an empty text is a value to Mustache.
                 // A footnote mark stays beside its value; a note in words folds away under it.
                 let mark = cell.note.flatMap { $0.count <= Self.footnoteMarkLength ? $0 : nil }
                 let words = cell.note.flatMap { $0.count > Self.footnoteMarkLength ? $0 : nil }
-                return ["text": cell.numeric ? cell.text : CompoundBreaks.marked(cell.text), "numeric": cell.numeric, "missing": !cell.stated,
+                return ["text": cell.numeric ? cell.text : CompoundBreaks.marked(cell.text), "numeric": numeric, "missing": !cell.stated,
                         "cell_note": mark.map { $0 as Any } ?? false, "cell_details": words.map { $0 as Any } ?? false,
-                        "wide": !cell.numeric && wide.contains(offset + 1)]
+                        "wide": !numeric && wide.contains(offset + 1)]
             }
             return ["label": CompoundBreaks.marked(row.first?.text ?? ""), "cells": cells]
         }
@@ -97,10 +102,8 @@ extension ContextBuilder {
     func indicatorTable(_ goal: Goal, anchor: String, page: Page, sectionPath: String) -> Context? {
         guard let indicators = goal.indicators, !indicators.isEmpty else { return nil }
         let grid = indicatorsGrid(indicators)
-        var context = gridContext(grid, id: "\(anchor)-indikatorer", caption: "Indikatorer för \(goal.title)",
-                                  file: sectionPath + "mal-\(goal.id.value)-indikatorer.csv", page: page)
-        context["items"] = context["rows"]
-        return context
+        return gridContext(grid, id: "\(anchor)-indikatorer", caption: "Indikatorer för \(goal.title)",
+                           file: sectionPath + "mal-\(goal.id.value)-indikatorer.csv", page: page)
     }
 
     func indicatorsGrid(_ indicators: [Goal.Indicator]) -> TableExport.Grid {
