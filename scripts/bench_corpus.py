@@ -10,6 +10,7 @@ is kept in memory, so 50,000 pages take a few megabytes of Python memory.
 """
 
 import json
+import re
 import math
 import os
 import random
@@ -461,6 +462,10 @@ def shared_files(rng, muns):
     for mid in METRIC_IDS:
         title, unit, hib, themes, definition, _, _ = METRICS[mid]
         front = f"title: {q(title)}\nunit: {q(unit)}\ndefinition: {q(definition)}\n"
+        # What the metric measures (issue #12): the corpus's figures are whole-year outcomes.
+        front += "kind: share\nsign: non-negative\nbase: ordinarie-arbetstid\narea: personal\n" if unit == "%" \
+            else "kind: flow\nsign: signed\npositive_means: överskott\narea: hela-namnden\n" if "avvikelse" in mid \
+            else "kind: flow\nsign: non-negative\narea: hela-namnden\n"
         if hib is not None:
             front += f"higher_is_better: {'true' if hib else 'false'}\n"
         front += f"themes: [{', '.join(themes)}]\n"
@@ -472,6 +477,7 @@ def shared_files(rng, muns):
         scale = rng.choice(VERDICT_SCALES)
         front = (f"name: {q(name + ' kommun')}\nshort_name: {q(name)}\n"
                  f"committee_scope: {q('Socialnämnden i ' + name + ' ansvarar för individ- och familjeomsorgen, socialpsykiatri och ekonomiskt bistånd.')}\n"
+                 "scope: [barn-och-unga, vuxna-missbruk, ekonomiskt-bistand]\n"
                  "verdict_scale:\n" + "".join(f"  - term: {q(t)}\n    level: {lvl}\n" for t, lvl in scale))
         body = (f"I {name} bedrivs socialnämndens verksamhet av socialförvaltningen. " + text.paragraph(2)
                 + f" Nämndens bedömningsord översätts till den [gemensamma skalan](../bedomningsskala.md).\n")
@@ -554,6 +560,8 @@ class ReportWriter:
                  f"    unit: {q(unit)}", f"    period: {period_yaml(period)}"]
         if sign:
             lines.append(f"    sign: {sign}")
+        if unit == "%":
+            lines.append("    base: ordinarie-arbetstid")
         if breakdown:
             lines.append(f"    breakdown: {q(breakdown)}")
         u = "procent" if unit == "%" else unit
@@ -815,11 +823,43 @@ class ReportWriter:
 
 # ---------------------------------------------------------------------------------------------
 # Hugo
+#
+# The Hugo site makes the same pages as arsrapport, from the same front matter and bodies, so
+# that the benchmark compares the same work: a page per report and section, a page per
+# municipality listing its reports and their figures, a page per metric listing every report's
+# value of it and a page per theme listing every section and goal of it (Hugo taxonomy terms:
+# `jamfor`, `teman` and `kommuner`, added to the Hugo copy's front matter), the lists of metrics
+# and themes, the goals comparison, the search page, the 404 page, a search index, the open data
+# (CSV and JSON) and a sitemap. `scripts/bench` checks that both tools wrote the same set of
+# page paths.
 
 HUGO_CONFIG = """baseURL = "http://example.org/"
 languageCode = "sv-se"
 title = "Socialnämnder i jämförelse"
-disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]
+# arsrapport writes a sitemap only for a site with a base URL.
+disableKinds = ["RSS", "robotsTXT", "sitemap"]
+
+[taxonomies]
+nyckeltal = "jamfor"
+tema = "teman"
+kommun = "kommuner"
+
+[outputFormats.Sokindex]
+mediaType = "application/json"
+baseName = "sokindex"
+isPlainText = true
+[outputFormats.Nyckeltal]
+mediaType = "text/csv"
+baseName = "nyckeltal"
+isPlainText = true
+
+[outputFormats.Nyckeltaljson]
+mediaType = "application/json"
+baseName = "nyckeltal"
+isPlainText = true
+
+[outputs]
+home = ["HTML", "Sokindex", "Nyckeltal", "Nyckeltaljson"]
 
 [markup.tableOfContents]
 startLevel = 2
@@ -835,24 +875,30 @@ HUGO_HEAD = """<!DOCTYPE html>
 </head>
 <body>
 <header><a href="{{ "/" | relURL }}">{{ .Site.Title }}</a>
-<nav><a href="{{ "jamfor/" | relURL }}">Jämför nyckeltal</a> <a href="{{ "teman/" | relURL }}">Teman</a></nav>
+<nav><a href="{{ "jamfor/" | relURL }}">Jämför nyckeltal</a> <a href="{{ "teman/" | relURL }}">Teman</a> <a href="{{ "mal/" | relURL }}">Mål</a> <a href="{{ "sok/" | relURL }}">Sök</a></nav>
 {{ with .Parent }}<p><a href="{{ .RelPermalink }}">{{ with .Title }}{{ . }}{{ else }}Start{{ end }}</a></p>{{ end }}
 </header>
 <main>
 <h1>{{ with .Title }}{{ . }}{{ else }}{{ .Params.name }}{{ end }}</h1>
 """
 
+HUGO_FOOT = """</main>
+</body>
+</html>
+"""
+
+# One figure as a table row; `.` is the figure, `$page` the section it is in.
+HUGO_FIGURE_ROW = """<tr id="figur-{{ .id }}"><th scope="row">{{ .metric }}{{ with .breakdown }}, {{ . }}{{ end }}</th><td>{{ .basis }}</td><td>{{ with .period }}{{ if reflect.IsMap . }}{{ with .label }}{{ . }}{{ end }} ({{ .start }} – {{ .end }}){{ else }}{{ . }}{{ end }}{{ end }}</td><td>{{ .value }} {{ .unit }}{{ with .sign }} ({{ . }}){{ end }}</td><td>{{ with .source }}rad {{ .line }}: ”{{ .quote }}”{{ end }}</td></tr>
+"""
+
 HUGO_SINGLE = HUGO_HEAD + """{{ with .Params.summarises }}<p>Sammanfattar rapportens avsnitt: {{ . }}.</p>{{ end }}
-{{ with .Params.definition }}<p>{{ . }} Enhet: {{ $.Params.unit }}.</p>{{ end }}
-{{ with .Params.committee_scope }}<p>{{ . }}</p>{{ end }}
 {{ .TableOfContents }}
 {{ .Content }}
 {{ with .Params.figures }}<h2>Nyckeltal</h2>
 <table>
 <thead><tr><th>Nyckeltal</th><th>Grund</th><th>Period</th><th>Värde</th><th>Källa</th></tr></thead>
 <tbody>
-{{ range . }}<tr id="figur-{{ .id }}"><th scope="row">{{ .metric }}{{ with .breakdown }}, {{ . }}{{ end }}</th><td>{{ .basis }}</td><td>{{ with .period }}{{ if reflect.IsMap . }}{{ with .label }}{{ . }}{{ else }}{{ $.Params.year }}{{ end }} ({{ .start }} – {{ .end }}){{ else }}{{ . }}{{ end }}{{ end }}</td><td>{{ .value }} {{ .unit }}{{ with .sign }} ({{ . }}){{ end }}</td><td>{{ with .source }}rad {{ .line }}: ”{{ .quote }}”{{ end }}</td></tr>
-{{ end }}</tbody>
+{{ range . }}""" + HUGO_FIGURE_ROW + """{{ end }}</tbody>
 </table>
 {{ end }}
 {{ with .Params.tables }}<h2>Tabeller</h2>
@@ -866,35 +912,139 @@ HUGO_SINGLE = HUGO_HEAD + """{{ with .Params.summarises }}<p>Sammanfattar rappor
 {{ end }}{{ end }}
 {{ with .Params.goals }}<h2>Mål och bedömningar</h2>
 <ul>
-{{ range . }}<li id="mal-{{ .id }}"><strong>{{ .title }}</strong> ({{ .level }}{{ with .parent }}, under {{ . }}{{ end }}): {{ with .verdict }}{{ .term }} – ”{{ .quote }}” (rad {{ .line }}){{ else }}ej bedömt{{ end }}
-{{ with .indicators }}<ul>{{ range . }}<li>{{ .name }}: {{ .outcome }} {{ .unit }}, mål {{ .target }}{{ with .trend }}, trend {{ . }}{{ end }}</li>{{ end }}</ul>{{ end }}</li>
-{{ end }}</ul>
+{{ range . }}""" + """{{ partial "goal.html" . }}{{ end }}</ul>
 {{ end }}
-{{ with .Params.verdict_scale }}<h2>Bedömningsord</h2><ul>{{ range . }}<li>{{ .term }}: {{ .level }}</li>{{ end }}</ul>{{ end }}
 {{ with .Params.levels }}<h2>Nivåer</h2><ul>{{ range . }}<li>{{ .label }}: {{ .description }}</li>{{ end }}</ul>{{ end }}
-</main>
-</body>
-</html>
+""" + HUGO_FOOT
+
+HUGO_GOAL = """<li id="mal-{{ .id }}"><strong>{{ .title }}</strong> ({{ .level }}{{ with .parent }}, under {{ . }}{{ end }}): {{ with .verdict }}{{ .term }} – ”{{ .quote }}” (rad {{ .line }}){{ else }}ej bedömt{{ end }}
+{{ with .indicators }}<ul>{{ range . }}<li>{{ .name }}: {{ .outcome }} {{ .unit }}, mål {{ .target }}{{ with .trend }}, trend {{ . }}{{ end }}</li>{{ end }}</ul>{{ end }}</li>
 """
 
+# A report's start page (a branch bundle) and the home page.
 HUGO_LIST = HUGO_HEAD + """{{ with .Params.municipality }}<p>Kommun: {{ . }}, {{ $.Params.report_kind }} {{ $.Params.year }}, period {{ $.Params.period.start }} – {{ $.Params.period.end }}{{ with $.Params.dnr }}, dnr {{ . }}{{ end }}.</p>{{ end }}
 {{ .Content }}
 <ul>
 {{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ with .Title }}{{ . }}{{ else }}{{ .Params.name }}{{ end }}</a></li>
 {{ end }}</ul>
-</main>
-</body>
-</html>
+""" + HUGO_FOOT
+
+# jamfor/ and teman/: every metric or theme.
+HUGO_TAXONOMY = HUGO_HEAD + """{{ .Content }}
+<ul>
+{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ with .Params.definition }}: {{ . }}{{ end }} ({{ len .Pages }} sidor)</li>
+{{ end }}</ul>
+""" + HUGO_FOOT
+
+# A metric, theme or municipality: its own text, then what every report says of it.
+HUGO_TERM = HUGO_HEAD + """{{ with .Params.definition }}<p>{{ . }} Enhet: {{ $.Params.unit }}.</p>{{ end }}
+{{ with .Params.committee_scope }}<p>{{ . }}</p>{{ end }}
+{{ with .Params.verdict_scale }}<h2>Bedömningsord</h2><ul>{{ range . }}<li>{{ .term }}: {{ .level }}</li>{{ end }}</ul>{{ end }}
+{{ .Content }}
+{{ $term := .Data.Term }}
+{{ if eq .Data.Plural "jamfor" }}<h2>Värden i rapporterna</h2>
+<table>
+<thead><tr><th>Rapport</th><th>Nyckeltal</th><th>Grund</th><th>Period</th><th>Värde</th><th>Källa</th></tr></thead>
+<tbody>
+{{ range .Pages }}{{ $page := . }}{{ range .Params.figures }}{{ if eq .metric $term }}<tr><td><a href="{{ $page.RelPermalink }}">{{ $page.Parent.Title }}</a></td>""" + HUGO_FIGURE_ROW.replace('<tr id="figur-{{ .id }}">', '').replace('</tr>\n', '') + """</tr>
+{{ end }}{{ end }}{{ end }}</tbody>
+</table>
+{{ else if eq .Data.Plural "teman" }}<h2>Avsnitt</h2>
+<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Parent.Title }}: {{ .Title }}</a></li>{{ end }}</ul>
+<h2>Mål</h2>
+<ul>{{ range .Pages }}{{ range .Params.goals }}{{ if eq .theme $term }}{{ partial "goal.html" . }}{{ end }}{{ end }}{{ end }}</ul>
+{{ else }}<h2>Rapporter</h2>
+<ul>{{ range .Pages }}{{ if .IsSection }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> ({{ .Params.year }})</li>{{ end }}{{ end }}</ul>
+<h2>Nyckeltal över åren</h2>
+<table><tbody>
+{{ range .Pages }}{{ $page := . }}{{ range .Params.figures }}<tr><td>{{ $page.Parent.Title }}</td>""" + HUGO_FIGURE_ROW.replace('<tr id="figur-{{ .id }}">', '').replace('</tr>\n', '') + """</tr>
+{{ end }}{{ end }}</tbody></table>
+{{ end }}
+""" + HUGO_FOOT
+
+# mal/: how many goals of each theme got each verdict, over every report.
+HUGO_GOALS = HUGO_HEAD + """{{ .Content }}
+{{ range $name, $pages := site.Taxonomies.teman }}<h2 id="tema-{{ $name }}">{{ $pages.Page.Title }}</h2>
+{{ $counts := newScratch }}{{ range $pages.Pages }}{{ range .Params.goals }}{{ if eq .theme $name }}{{ $counts.Add (cond (isset . "verdict") .verdict.term "ej bedömt") 1 }}{{ end }}{{ end }}{{ end }}
+<ul>{{ range $term, $n := $counts.Values }}<li>{{ $term }}: {{ $n }}</li>{{ end }}</ul>
+{{ end }}
+""" + HUGO_FOOT
+
+HUGO_SEARCH = HUGO_HEAD + """<form role="search"><label for="q">Sök</label> <input id="q" type="search" name="q"></form>
+<p><a href="{{ "sokindex.json" | relURL }}">Sökindex</a></p>
+""" + HUGO_FOOT
+
+HUGO_NOT_FOUND = HUGO_HEAD + """<p>Sidan finns inte. Gå till <a href="{{ "/" | relURL }}">startsidan</a>.</p>
+""" + HUGO_FOOT
+
+# The search index: every page's title, headings and table captions.
+HUGO_SEARCH_INDEX = """[{{ range $i, $p := site.RegularPages }}{{ if $i }},{{ end }}{"title":{{ $p.Title | jsonify }},"url":{{ $p.RelPermalink | jsonify }},"headings":{{ $p.Fragments.Headings | jsonify }},"tables":[{{ range $j, $t := $p.Params.tables }}{{ if $j }},{{ end }}{{ $t.caption | jsonify }}{{ end }}]}{{ end }}]
 """
+
+# The open data: every figure of every report.
+HUGO_CSV = """rapport;avsnitt;nyckeltal;grund;värde;enhet
+{{ range site.RegularPages }}{{ $page := . }}{{ range .Params.figures }}{{ $page.Parent.File.ContentBaseName }};{{ $page.File.ContentBaseName }};{{ .metric }};{{ .basis }};{{ .value }};{{ .unit }}
+{{ end }}{{ end }}"""
+
+HUGO_JSON = """[{{ range $i, $p := site.RegularPages }}{{ range $j, $f := .Params.figures }}{{ if or $i $j }},{{ end }}{"rapport":{{ $p.Parent.File.ContentBaseName | jsonify }},"avsnitt":{{ $p.File.ContentBaseName | jsonify }},"figur":{{ $f | jsonify }}}{{ end }}{{ end }}]
+"""
+
+HUGO_LAYOUTS = {
+    "layouts/_default/single.html": HUGO_SINGLE,
+    "layouts/_default/list.html": HUGO_LIST,
+    "layouts/_default/taxonomy.html": HUGO_TAXONOMY,
+    "layouts/_default/term.html": HUGO_TERM,
+    "layouts/_default/goals.html": HUGO_GOALS,
+    "layouts/_default/search.html": HUGO_SEARCH,
+    "layouts/404.html": HUGO_NOT_FOUND,
+    "layouts/partials/goal.html": HUGO_GOAL,
+    "layouts/index.sokindex.json": HUGO_SEARCH_INDEX,
+    "layouts/index.nyckeltal.csv": HUGO_CSV,
+    "layouts/index.nyckeltaljson.json": HUGO_JSON,
+}
+
+# Pages arsrapport generates itself, as Hugo content pages with their own layout.
+HUGO_GENERATED = {
+    "content/mal.md": "---\ntitle: Mål och måluppfyllelse i jämförelse\nlayout: goals\n---\n",
+    "content/sok.md": "---\ntitle: Sök\nlayout: search\n---\n",
+    "content/jamfor/_index.md": "---\ntitle: Jämför nyckeltal\n---\n",
+    "content/teman/_index.md": "---\ntitle: Teman\n---\n",
+    # arsrapport has no list of municipalities: the home page links to them.
+    "content/kommuner/_index.md": "---\ntitle: Kommuner\n_build:\n  render: never\n---\n",
+}
+
+TAXONOMY_FOLDERS = ("jamfor/", "teman/", "kommuner/")
 
 
 def hugo_path(rel):
-    """Where a content file goes in the Hugo site: index pages become branch bundles (_index.md)."""
+    """Where a content file goes in the Hugo site: index pages become branch bundles (_index.md),
+    and a metric, theme or municipality becomes its taxonomy term's page."""
     if rel == "index.md":
         return "content/_index.md"
     if rel.endswith("/index.md"):
         return "content/" + rel[:-len("index.md")] + "_index.md"
+    if rel.startswith(TAXONOMY_FOLDERS):
+        return "content/" + rel[:-len(".md")] + "/_index.md"
     return "content/" + rel
+
+
+def hugo_text(rel, text):
+    """The Hugo copy of a report's file: its front matter gains the taxonomy keys Hugo groups by
+    (the metrics of its figures, its themes and its goals' themes, its municipality)."""
+    if rel.startswith(TAXONOMY_FOLDERS) or "/" not in rel:
+        return text
+    front, sep, body = text[len("---\n"):].partition("\n---\n")
+    metrics = sorted(set(re.findall(r"^    metric: (\S+)$", front, re.M)))
+    themes = set(re.findall(r"^    theme: (\S+)$", front, re.M))
+    listed = re.search(r"^themes: \[(.*)\]$", front, re.M)
+    if listed:
+        themes.update(t.strip() for t in listed.group(1).split(",") if t.strip())
+    keys = f"kommuner: [{rel.split('/')[0].rsplit('-', 1)[0]}]\n"
+    if metrics:
+        keys += f"jamfor: [{', '.join(metrics)}]\n"
+    if themes:
+        keys += f"teman: [{', '.join(sorted(themes))}]\n"
+    return "---\n" + front + "\n" + keys.rstrip("\n") + sep + body
 
 
 # ---------------------------------------------------------------------------------------------
@@ -908,13 +1058,13 @@ def generate(content_dir, pages, seed, hugo_dir=None):
     hugo = Writer(hugo_dir) if hugo_dir else None
     if hugo:
         hugo.write("config.toml", HUGO_CONFIG)
-        hugo.write("layouts/_default/single.html", HUGO_SINGLE)
-        hugo.write("layouts/_default/list.html", HUGO_LIST)
+        for rel, text in {**HUGO_LAYOUTS, **HUGO_GENERATED}.items():
+            hugo.write(rel, text)
 
     def emit(rel, text):
         ars.write(rel, text)
         if hugo:
-            hugo.write(hugo_path(rel), text)
+            hugo.write(hugo_path(rel), hugo_text(rel, text))
 
     shared = shared_files(rng, muns)
     for rel, text in shared:

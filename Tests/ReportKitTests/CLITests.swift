@@ -138,7 +138,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stdout == """
             ::error file=content/kommuner/testby.md,line=4,col=1::unknown key "comittee_scope"; did you mean "committee_scope"?
-            ::error file=content/kommuner/testby.md,line=9,col=5::unknown key "nivå"
+            ::error file=content/kommuner/testby.md,line=10,col=5::unknown key "nivå"
 
             """)
     }
@@ -152,7 +152,7 @@ import Testing
         #expect(document?["errors"] as? Int == 2)
         #expect(document?["warnings"] as? Int == 0)
         let entries = document?["diagnostics"] as? [[String: Any]] ?? []
-        #expect(entries.map { $0["line"] as? Int } == [4, 9])
+        #expect(entries.map { $0["line"] as? Int } == [4, 10])
         #expect(entries.map { $0["column"] as? Int } == [1, 5])
         #expect(entries.map { $0["file"] as? String } == ["content/kommuner/testby.md", "content/kommuner/testby.md"])
         #expect(entries.map { $0["severity"] as? String } == ["error", "error"])

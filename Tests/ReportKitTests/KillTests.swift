@@ -11,7 +11,7 @@ import Testing
         let paragraph = String(repeating: "Nämnden redovisar resultat för året med fokus på barn och unga. ", count: 40)
         for number in 1...reports {
             let id = "kommun\(number)"
-            files["content/kommuner/\(id).md"] = "---\nname: Kommun \(number)\nshort_name: K\(number)\ncommittee_scope: Allt.\nverdict_scale:\n  - term: uppfyllt\n    level: uppfyllt\n---\n"
+            files["content/kommuner/\(id).md"] = "---\nname: Kommun \(number)\nshort_name: K\(number)\ncommittee_scope: Allt.\nscope: [barn-och-unga]\nverdict_scale:\n  - term: uppfyllt\n    level: uppfyllt\n---\n"
             files["content/\(id)-2022/index.md"] = """
                 ---
                 title: Årsredovisning 2022

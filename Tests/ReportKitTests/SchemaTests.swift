@@ -146,6 +146,7 @@ import Testing
         static let patternExamples = [
             JSONSchema.identifierPattern: "a-1",
             LocalDate.pattern: "2020-01-31",
+            PointInTime.pattern: "2020-12",
         ]
 
         func value(for schema: JSONValue) -> JSONValue? {

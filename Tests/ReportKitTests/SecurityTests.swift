@@ -79,9 +79,9 @@ import Testing
         let body = (Self.payloads + Self.markdownPayloads).joined(separator: "\n\n")
         let site = try TestSite(files: [
             "content/index.md": "---\ntitle: \(q)\ndescription: \(q)\n---\n\(body)\n",
-            "content/kommuner/testby.md": "---\nname: \(q)\nshort_name: \(q)\ncommittee_scope: \(q)\nverdict_scale:\n  - term: \(q)\n    level: uppfyllt\n  - term: uppfyllt\n    level: uppfyllt\n---\n\(body)\n",
+            "content/kommuner/testby.md": "---\nname: \(q)\nshort_name: \(q)\ncommittee_scope: \(q)\nscope: [barn-och-unga]\nverdict_scale:\n  - term: \(q)\n    level: uppfyllt\n  - term: uppfyllt\n    level: uppfyllt\n---\n\(body)\n",
             "content/teman/ekonomi.md": "---\ntitle: \(q)\ndescription: \(q)\n---\n\(body)\n",
-            "content/jamfor/budgetavvikelse.md": "---\ntitle: \(q)\nunit: mnkr\ndefinition: \(q)\ndifferences:\n  testby: \(q)\n---\n\(body)\n",
+            "content/jamfor/budgetavvikelse.md": "---\ntitle: \(q)\nunit: mnkr\ndefinition: \(q)\nkind: flow\nsign: signed\npositive_means: \(q)\narea: hela-namnden\ndifferences:\n  testby: \(q)\n---\n\(body)\n",
             "content/testby-2022/personal.md": """
                 ---
                 title: \(q)

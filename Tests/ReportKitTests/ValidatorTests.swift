@@ -87,13 +87,14 @@ import Testing
     }
 
     @Test func percentageOutOfRange() throws {
-        let metric = "---\ntitle: Sjukfrånvaro\nunit: \"%\"\ndefinition: Andel av arbetstiden.\n---\nText.\n"
+        let metric = "---\ntitle: Sjukfrånvaro\nunit: \"%\"\ndefinition: Andel av arbetstiden.\nkind: share\nsign: non-negative\nbase: ordinarie-arbetstid\narea: personal\n---\nText.\n"
         let extra = """
               - metric: sjukfranvaro
                 basis: utfall
                 value: 107.6
                 unit: "%"
                 period: 2022
+                base: ordinarie-arbetstid
                 source: {line: 33, quote: "107,6"}
             tables:
             """
@@ -106,6 +107,34 @@ import Testing
         #expect(try check("    value: 1060.0\n    unit: mnkr\n    period: 2022", "    value: 1060.0\n    unit: mnkr\n    period: 2021") == [
             "content/testby-2022/ekonomi.md:20:13: error: period 2021-01-01–2021-12-31 lies outside the report year 2022; figures of other years belong in a table",
         ])
+    }
+
+    /// A kind of a figure's own must be one its metric admits; a stock's date lies in the report year.
+    @Test func kindTheMetricDoesNotAdmitAndDateOutsideTheYear() throws {
+        let stock = "---\ntitle: Antal anställda\nunit: personer\ndefinition: Antal anställda.\nkind: stock\nsign: non-negative\narea: personal\n---\nText.\n"
+        let extra = """
+              - metric: antal-anstallda
+                basis: utfall
+                value: 577
+                unit: personer
+                kind: average
+                period: 2022
+                source: {line: 33, quote: "577"}
+              - metric: antal-anstallda
+                basis: utfall
+                value: 221
+                unit: personer
+                date: 2021-12-31
+                source: {line: 34, quote: "221"}
+            tables:
+            """
+        #expect(try check("tables:", extra, files: ["content/jamfor/antal-anstallda.md": stock]) == [
+            "content/testby-2022/ekonomi.md:33:11: error: kind average is not a kind metric \"antal-anstallda\" admits (kind: stock); if the report really measures it as average, add it to other_kinds in content/jamfor/antal-anstallda.md so it is compared apart",
+            "content/testby-2022/ekonomi.md:40:11: error: date 2021-12-31 lies outside the report year 2022; figures of other years belong in a table",
+        ])
+        let admitted = stock.replacingOccurrences(of: "kind: stock\n", with: "kind: stock\nother_kinds: [average]\n")
+        #expect(try check("tables:", extra.replacingOccurrences(of: "2021-12-31", with: "2022-12"),
+                          files: ["content/jamfor/antal-anstallda.md": admitted]) == [])
     }
 
     @Test func rollingYearEndingInTheReportYearIsAccepted() throws {

@@ -37,6 +37,14 @@ INVISIBLE = {
     "template-syntax-error": "a template's syntax; no content file",
     "unknown-metric": "a well-formed metric id without a file in content/jamfor/",
     "wrong-unit": "a unit from the list that does not fit the metric, which is defined in another file",
+    "date-on-flow": "a date on a figure whose metric, defined in another file, is a flow",
+    "period-on-stock": "a period on a figure whose metric, defined in another file, is a stock",
+    "period-missing-or-on-flow": "whether a figure needs a period or a date depends on its metric's kind, in another file",
+    "sign-against-convention": "a value's sign against its metric's convention, which is defined in another file",
+    "missing-base": "whether a figure needs a base depends on its metric's kind, in another file",
+    "different-base": "a base from the list that differs from the metric's, which is defined in another file",
+    "area-outside-scope": "a metric's area against the municipality's scope: two other files",
+    "metric-meaning": "keys that must fit together (a share and its base, a signed metric and positive_means)",
 }
 
 # Per case and file: the errors the schema must give, as (path, keyword, text in the message),
@@ -51,6 +59,7 @@ REJECTED = {
         ("", "additionalProperties", "'comittee_scope'"), ("verdict_scale/0", "additionalProperties", "'nivå'")]},
     "unknown-unit": {"content/testby-2022/personal.md": [
         ("figures/0/unit", "enum", "'mnrk'"), ("figures/1/value", "type", "'1060'")]},
+    "unknown-area": {"content/jamfor/sjukfranvaro.md": [("area", "enum", "'personalen'")]},
     "wrong-type": {"content/jamfor/nettokostnad.md": [
         ("higher_is_better", "pattern", "'kanske'"), ("themes", "type", "'ekonomi'")]},
     "yaml-bad-indentation": {"content/testby-2022/index.md": YAML},

@@ -144,7 +144,8 @@ def http_checks(server, root):
     events = Events(server.url)
     first = events.next()
     check("the event stream starts with the current build", first is not None and first["errors"] == [])
-    saved = edit(root, SECTION, "value: 243.0", "value: 243.5")
+    # Income, not the net cost: a net cost changed alone no longer agrees with the stated deviation.
+    saved = edit(root, SECTION, "value: 40.9", "value: 41.5")
     status_event = events.next()
     elapsed = time.perf_counter() - saved
     check("an edit sends a status event for the new build",
@@ -153,11 +154,11 @@ def http_checks(server, root):
           status_event is not None and PAGE.strip("/") + "/index.html" in (status_event["changed"] or []),
           f"changed: {status_event and status_event['changed']}")
     status, html = server.get(PAGE)
-    check(f"the edited figure is served ({elapsed * 1000:.0f} ms from save to event)", "243,5" in html)
+    check(f"the edited figure is served ({elapsed * 1000:.0f} ms from save to event)", "41,5" in html)
     full = events.final(status_event)
     check("the comparison pages follow: the metric page is rebuilt too",
-          full is not None and "jamfor/nettokostnad/index.html" in (full["changed"] or [])
-          and "243,5" in server.get("/jamfor/nettokostnad/")[1],
+          full is not None and "jamfor/verksamhetens-intakter/index.html" in (full["changed"] or [])
+          and "41,5" in server.get("/jamfor/verksamhetens-intakter/")[1],
           f"changed: {full and full['changed']}")
 
     check("a page the edit does not reach is not reloaded", full is not None and "solna-2023/index.html" not in full["changed"])
@@ -175,7 +176,7 @@ def http_checks(server, root):
           any(re.match(r"content/huddinge-2020/ekonomi\.md:\d+:\d+: error: unit \"mnkk\"", e) for e in errors),
           f"errors: {errors[:2]}")
     status, html = server.get(PAGE)
-    check("the last good build is still served", status == 200 and "243,5" in html)
+    check("the last good build is still served", status == 200 and "41,5" in html)
     edit(root, SECTION, "unit: mnkk", "unit: mnkr")
     fixed = events.final(events.next())
     check("fixing it sends a status event without errors", fixed is not None and fixed["errors"] == [])
@@ -193,12 +194,12 @@ def browser_checks(server, root):
         driver.get(server.url + PAGE)
         WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.documentElement.dataset.arsrapportLive"))
         driver.execute_script("window.__before_reload = true")
-        saved = edit(root, SECTION, "value: 243.5", "value: 243.7")
+        saved = edit(root, SECTION, "value: 41.5", "value: 41.7")
         WebDriverWait(driver, 30, poll_frequency=0.02).until(
             lambda d: d.execute_script("return window.__before_reload === undefined && document.readyState === 'complete'"))
         elapsed = time.perf_counter() - saved
         body = driver.find_element(By.TAG_NAME, "main").text
-        check(f"the browser reloads by itself and shows the edit ({elapsed * 1000:.0f} ms from save)", "243,7" in body)
+        check(f"the browser reloads by itself and shows the edit ({elapsed * 1000:.0f} ms from save)", "41,7" in body)
 
         edit(root, SECTION, "unit: mnkr", "unit: mnkk")
         overlay = WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "arsrapport-fel"))

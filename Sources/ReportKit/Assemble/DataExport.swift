@@ -1,18 +1,43 @@
 import Foundation
 
 /// `data/nyckeltal.csv` and `data/nyckeltal.json`: every figure of every report, as reported
-/// and normalised, with the page it comes from. The numbers are the ones the pages show.
+/// and normalised, with the page it comes from, what it measures (kind, period or date,
+/// base) and its comparable set. The numbers and reasons are the ones the pages show.
 struct DataExport {
     let content: Content
     let linker: Linker
+    let figures: [NormalisedFigure]
+    let comparisons: ComparisonIndex
+
+    init(content: Content, linker: Linker, figures: [NormalisedFigure]? = nil, comparisons: ComparisonIndex? = nil) {
+        self.content = content
+        self.linker = linker
+        let figures = figures ?? content.normalisedFigures()
+        self.figures = figures
+        self.comparisons = comparisons ?? ComparisonIndex(content: content, figures: figures)
+    }
 
     struct Row: Encodable {
         let kommun: String
         let rapport: String
         let period_start: String
         let period_slut: String
+        /// The period in the report's own words, when it states it so (with or without dates).
+        let period_ord: String
+        /// A stock's day (YYYY-MM-DD) or month (YYYY-MM).
+        let datum: String
         let nyckeltal: String
         let basis: String
+        /// flow, stock, share or average.
+        let slag: String
+        /// The base of a share.
+        let bas: String
+        /// "Huddinge 2020, jan–aug, utfall", as the pages label it.
+        let etikett: String
+        /// The comparable set, e.g. nettokostnad/flow/helar.
+        let jamforbarhetsgrupp: String
+        /// Why the value is not in its metric's chart; empty when it is.
+        let ej_jamforbar: String
         let uppdelning: String
         let varde: String
         let enhet: String
@@ -23,15 +48,20 @@ struct DataExport {
 
     func rows() -> [Row] {
         let names = Dictionary(content.municipalities.map { ($0.id, $0.matter.name) }, uniquingKeysWith: { first, _ in first })
-        return content.normalisedFigures().map { figure in
+        return figures.map { figure in
             let f = figure.figure
+            let placed = comparisons.placement(of: figure)
             let municipality = names[figure.report.index.matter.municipality.value] ?? figure.report.index.matter.municipality.value
             let path = "\(figure.report.id)/\(figure.section.kind.rawValue)/"
             let anchor = f.id.map { "#figur-\($0.value)" } ?? ""
             return Row(
                 kommun: municipality, rapport: figure.report.id,
-                period_start: "\(f.period.value.start)", period_slut: "\(f.period.value.end)",
-                nyckeltal: f.metric.value, basis: f.basis.rawValue, uppdelning: f.breakdown ?? "",
+                period_start: f.dates.map { "\($0.start)" } ?? "", period_slut: f.dates.map { "\($0.end)" } ?? "",
+                period_ord: f.period?.value.label ?? f.date?.value.label ?? "", datum: f.date?.value.iso ?? "",
+                nyckeltal: f.metric.value, basis: f.basis.rawValue,
+                slag: placed?.key.kind.rawValue ?? "", bas: placed?.key.base?.rawValue ?? "",
+                etikett: placed?.label ?? "", jamforbarhetsgrupp: placed?.key.id ?? "", ej_jamforbar: placed?.reason ?? "",
+                uppdelning: f.breakdown ?? "",
                 varde: f.value.value.description, enhet: f.unit.value.rawValue,
                 normaliserat_varde: figure.value.description, normaliserad_enhet: figure.unit.rawValue,
                 kalla: (linker.absoluteURL(of: path) ?? path) + anchor)
@@ -47,12 +77,14 @@ struct DataExport {
     }
 
     static func csv(_ rows: [Row]) -> [UInt8] {
-        let header = ["kommun", "rapport", "period_start", "period_slut", "nyckeltal", "basis", "uppdelning",
-                      "varde", "enhet", "normaliserat_varde", "normaliserad_enhet", "kalla"]
+        let header = ["kommun", "rapport", "period_start", "period_slut", "period_ord", "datum", "nyckeltal", "basis",
+                      "slag", "bas", "uppdelning", "varde", "enhet", "normaliserat_varde", "normaliserad_enhet",
+                      "etikett", "jamforbarhetsgrupp", "ej_jamforbar", "kalla"]
         var csv = header.joined(separator: ",") + "\r\n"
         for row in rows {
-            let fields = [row.kommun, row.rapport, row.period_start, row.period_slut, row.nyckeltal, row.basis,
-                          row.uppdelning, row.varde, row.enhet, row.normaliserat_varde, row.normaliserad_enhet, row.kalla]
+            let fields = [row.kommun, row.rapport, row.period_start, row.period_slut, row.period_ord, row.datum, row.nyckeltal,
+                          row.basis, row.slag, row.bas, row.uppdelning, row.varde, row.enhet, row.normaliserat_varde,
+                          row.normaliserad_enhet, row.etikett, row.jamforbarhetsgrupp, row.ej_jamforbar, row.kalla]
             csv += fields.map(Self.csvField).joined(separator: ",") + "\r\n"
         }
         return Array(csv.utf8)

@@ -55,7 +55,7 @@ extension Content {
                 for figure in section.document.matter.figures ?? [] {
                     guard let unit = units[figure.metric.value],
                           var value = figure.value.value.converted(from: figure.unit.value, to: unit) else { continue }
-                    if figure.sign == .inverted { value = value.negated() }
+                    if figure.sign?.negates == true { value = value.negated() }
                     result.append(NormalisedFigure(figure: figure, report: report, section: section, value: value, unit: unit))
                 }
             }

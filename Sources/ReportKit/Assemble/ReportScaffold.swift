@@ -87,6 +87,7 @@ public struct ReportScaffold: Sendable {
                 name: \(municipality.capitalized) kommun          # the municipality's full name
                 short_name: \(municipality.capitalized)
                 committee_scope: uppgift saknas        # what this socialnämnd is responsible for
+                scope: []                              # the areas it covers, e.g. [barn-och-unga, vuxna-missbruk, ekonomiskt-bistand]
                 verdict_scale:                         # each verdict word the reports use, mapped once to the common scale
                   - term: uppfyllt
                     level: uppfyllt

@@ -70,12 +70,3 @@ extension Report {
         }
     }
 }
-
-extension String {
-    /// "Ekonomiskt bistånd" → "ekonomiskt bistånd", for a title inside a sentence; an
-    /// abbreviation ("LSS", "IT-stöd") keeps its capitals.
-    var lowercasedFirst: String {
-        guard let first, first.isUppercase, !(dropFirst().first?.isUppercase ?? false) else { return self }
-        return first.lowercased() + dropFirst()
-    }
-}

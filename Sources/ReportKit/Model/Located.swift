@@ -11,10 +11,6 @@ public struct Located<Value: Decodable & Sendable & Hashable>: Decodable, Sendab
 
     public init(from decoder: Decoder) throws {
         value = try Value(from: decoder)
-        guard let decoder = decoder as? NodeDecoder else {
-            location = SourceLocation(path: "", line: 1, column: 1)
-            return
-        }
-        location = decoder.session.location(of: decoder.node)
+        location = decoder.sourceLocation
     }
 }

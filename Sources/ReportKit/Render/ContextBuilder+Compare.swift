@@ -14,69 +14,94 @@ extension ContextBuilder {
                 "kind": reportKindLabel(report),
                 "period": "\(report.index.matter.period.value.start) – \(report.index.matter.period.value.end)",
                 "months": "\(report.index.matter.period.value.months) månader",
-                "net_cost": format(headline("nettokostnad", in: report)),
-                "deviation": format(headline("budgetavvikelse", in: report)),
-                "sick_leave": format(headline("sjukfranvaro", in: report)),
+                "figures": [("Nettokostnad", "nettokostnad"), ("Budgetavvikelse", "budgetavvikelse"), ("Sjukfrånvaro", "sjukfranvaro")]
+                    .map { label, metric -> Context in
+                        let (value, what) = labelledParts(headline(metric, in: report))
+                        return ["label": label, "value": value, "what": what.map { $0 as Any } ?? false]
+                    },
                 "goal_counts": counts,
                 "goal_total": "\(goals.count)",
+                "goal_note": goalNote(goals, report: report),
             ]
         }
-        context["metrics"] = content.metrics.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "jamfor/\($0.id)/")] }
+        context["metrics"] = metricsByTitle.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "jamfor/\($0.id)/")] }
         context["themes"] = content.themes.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "teman/\($0.id)/")] }
         context["goals_href"] = linker.href(from: page, to: "mal/")
     }
 
-    /// The comparable figure of each report for a metric: outcome, whole committee, no breakdown.
-    func comparable(_ metric: String) -> [NormalisedFigure] {
-        content.reports.compactMap { headline(metric, in: $0) }
+    /// What a card's goal count counts: "21 mål som rapporten redovisar (3 kommunfullmäktiges
+    /// mål, 18 nämndmål), 12 med målvärden; 2 utan bedömning. Nivåerna är webbplatsens översättning
+    /// av rapportens egna ord."
+    func goalNote(_ goals: [Goal], report: Report) -> String {
+        let kf = goals.filter { $0.level == .kf }.count
+        let withTargets = goals.filter { ($0.indicators ?? []).contains { $0.target != nil } }.count
+        let unjudged = goals.filter { $0.verdict == nil }.count
+        var text = "\(goals.count) mål som rapporten redovisar (\(kf) kommunfullmäktiges mål, \(goals.count - kf) nämndmål), "
+            + "\(withTargets) med målvärden"
+        if unjudged > 0 { text += "; \(unjudged) utan bedömning i rapporten" }
+        let terms = Set(goals.compactMap { $0.verdict?.term.value }).sorted()
+        if !terms.isEmpty {
+            text += ". Rapportens egna ord (\(terms.map { "”\($0)”" }.joined(separator: ", "))) är översatta till den gemensamma skalan av webbplatsen"
+        }
+        return text + "."
+    }
+
+    /// The value a report card or a report's key figures show for a metric, with its period
+    /// and basis: "243,0 mnkr, jan–aug, utfall".
+    func labelled(_ figure: NormalisedFigure?) -> String {
+        let (value, what) = labelledParts(figure)
+        return what.map { "\(value), \($0)" } ?? value
+    }
+
+    /// The value, and what it is: "jan–aug, utfall" (with the base of a share).
+    func labelledParts(_ figure: NormalisedFigure?) -> (value: String, what: String?) {
+        guard let figure else { return (NumberFormat.missing, nil) }
+        let value = NumberFormat.format(figure.value, unit: figure.unit)
+        guard let placed = metricComparisons.placement(of: figure) else { return (value, nil) }
+        let base = placed.key.base.map { ", " + ($0 == .ejAngiven ? "bas anges inte" : $0.phrase) } ?? ""
+        return (value, "\(placed.period), \(placed.basis)\(base)")
     }
 
     func metric(_ metric: Document<MetricMatter>, _ context: inout Context, _ page: Page) {
         let matter = metric.matter
+        guard let comparison = metricComparisons[metric.id] else { return }
         context["definition"] = matter.definition
         context["unit"] = matter.unit.rawValue
-        switch matter.higherIsBetter {
-        case true?: context["direction"] = "Ett högre värde är bättre."
-        case false?: context["direction"] = "Ett lägre värde är bättre."
-        case nil: context["direction"] = "Värdet är varken bättre eller sämre i sig."
+        context["meaning"] = meaningSentence(matter)
+        if comparison.rankingAllowed, let higher = matter.higherIsBetter {
+            context["direction"] = higher ? "Ett högre värde är bättre." : "Ett lägre värde är bättre."
         }
-        let values = comparable(metric.id)
-        let periods = Set(values.map { "\($0.figure.period.value.start)–\($0.figure.period.value.end)" })
-        var notes: [String] = []
-        if periods.count > 1 || values.contains(where: { !$0.figure.period.value.isWholeYear }) {
-            notes.append("Rapporterna gäller olika år och perioder; varje värde visas med sin period.")
+        if let key = comparison.chartedKey {
+            context["set_description"] = setDescription(key, metric: matter)
         }
-        if values.contains(where: { !$0.figure.period.value.isWholeYear }) {
-            notes.append("Ett delårsvärde täcker bara en del av året och är inte jämförbart med helår.")
+        if let caveat = comparison.scopeCaveat { context["scope_caveat"] = caveat }
+        if comparison.years.count > 1 {
+            let years = comparison.years.map(String.init)
+            context["years_caveat"] = "Värdena gäller olika år (\(years.dropLast().joined(separator: ", ")) och \(years.last!)); priser, regler och behov har ändrats mellan åren."
         }
-        context["comparability"] = wrap(notes.map { ["text": $0] })
-        context["rows"] = wrap(values.map { value -> Context in
-            let report = value.report
-            var row: Context = [
-                "municipality": reportLabel(report),
-                "report_href": linker.href(from: page, to: "\(report.id)/"),
-                "section_href": linker.href(from: page, to: sectionPath(report, value.section),
-                                            anchor: value.figure.id.map { "figur-\($0.value)" }),
-                "section": value.section.document.matter.title,
-                "period": value.figure.period.value.label ?? NumberFormat.period(value.figure.period.value),
-                "months": "\(value.figure.period.value.months) mån",
-                "reported": NumberFormat.format(value.figure.value.value, unit: value.figure.unit.value),
-                "normalised": NumberFormat.format(value.value, unit: value.unit),
-            ]
-            if let difference = matter.differences?[report.index.matter.municipality.value] { row["difference"] = difference }
-            row["partial_year"] = !value.figure.period.value.isWholeYear
+        context["absent"] = wrap(comparison.absent.map { ["text": reportLabel($0.report), "reason": $0.reason] })
+        context["rows"] = wrap(comparison.charted.map { value -> Context in
+            var row = valueRow(value, page)
+            if let difference = matter.differences?[value.figure.report.index.matter.municipality.value] { row["difference"] = difference }
             return row
         })
-        let stated = Set(values.map(\.report.id))
-        context["missing_reports"] = wrap(content.reports.filter { !stated.contains($0.id) }
-            .map { ["text": reportLabel($0)] })
-        context["enough"] = values.count >= 2
-        if !values.isEmpty { context["chart"] = BarChart(metric: matter, values: values, label: reportLabel).context }
-        context["all_figures"] = wrap((figuresByMetric[metric.id] ?? []).map { figure -> Context in
-            var row = figureRow(figure, page)
-            row["report"] = reportLabel(figure.report)
-            row["section_href"] = linker.href(from: page, to: sectionPath(figure.report, figure.section),
-                                              anchor: figure.figure.id.map { "figur-\($0.value)" })
+        context["apart"] = wrap(comparison.apart.map { value -> Context in
+            var row = valueRow(value, page)
+            row["reason"] = value.reason ?? ""
+            return row
+        })
+        context["enough"] = comparison.hasChart
+        if comparison.hasChart { context["chart"] = chart(comparison, page) }
+        context["out_of_scope"] = wrap(comparison.outOfScope.map { ["text": reportLabel($0)] })
+        context["area_label"] = matter.area.value.label
+        context["parts_only"] = wrap(comparison.partsOnly.map { ["text": reportLabel($0)] })
+        context["missing_reports"] = wrap(comparison.missing.map { ["text": reportLabel($0)] })
+        context["all_figures"] = wrap(comparison.all.map { value -> Context in
+            var row = figureRow(value.figure, page)
+            row["report"] = reportLabel(value.figure.report)
+            row["section_href"] = linker.href(from: page, to: sectionPath(value.figure.report, value.figure.section),
+                                              anchor: value.figure.figure.id.map { "figur-\($0.value)" })
+            row["comparability"] = value.reason.map { "Inte jämförbar: \($0)" } ?? (comparison.hasChart ? "I diagrammet" : "Jämförbar, men inget diagram")
             return row
         })
         context["themes"] = wrap((matter.themes ?? []).compactMap { id -> Context? in
@@ -86,14 +111,106 @@ extension ContextBuilder {
         context["data_json"] = linker.href(from: page, toFile: "data/nyckeltal.json")
     }
 
+    /// The chart of the comparable set, with links to its data and its image, sizes named.
+    func chart(_ comparison: MetricComparison, _ page: Page) -> Context {
+        var chart = BarChart(metric: comparison.metric.matter, values: comparison.charted).context
+        if let files = chartFiles[comparison.metric.id] {
+            chart["csv_href"] = linker.href(from: page, toFile: files.csv.path)
+            chart["csv_size"] = NumberFormat.fileSize(files.csv.bytes.count)
+            chart["svg_href"] = linker.href(from: page, toFile: files.svg.path)
+            chart["svg_size"] = NumberFormat.fileSize(files.svg.bytes.count)
+        }
+        return chart
+    }
+
+    /// One value of a comparison table: its label (report, period, basis), as reported and normalised.
+    func valueRow(_ value: PlacedValue, _ page: Page) -> Context {
+        let figure = value.figure
+        let report = figure.report
+        return [
+            "label": value.label,
+            "municipality": reportLabel(report),
+            "report_href": linker.href(from: page, to: "\(report.id)/"),
+            "section_href": linker.href(from: page, to: sectionPath(report, figure.section),
+                                        anchor: figure.figure.id.map { "figur-\($0.value)" }),
+            "period": figure.figure.timeText,
+            "basis": value.basis,
+            "reported": NumberFormat.format(figure.figure.value.value, unit: figure.figure.unit.value),
+            "normalised": NumberFormat.format(figure.value, unit: figure.unit),
+            "forecast": value.isFullYearForecast,
+        ]
+    }
+
+    /// "Nyckeltalet är en andel av ordinarie arbetstid. Positivt tal betyder överskott."
+    func meaningSentence(_ metric: MetricMatter) -> String {
+        var text: String
+        switch metric.kind.value {
+        case .flow: text = "Nyckeltalet är en summa över en period."
+        case .stock: text = "Nyckeltalet är en ställning vid en tidpunkt."
+        case .share: text = "Nyckeltalet är en \(metric.base?.value.phrase ?? "andel")."
+        case .average: text = "Nyckeltalet är ett genomsnitt över en period."
+        }
+        if metric.sign.value == .signed, let positive = metric.positiveMeans {
+            text += " Ett positivt tal betyder \(positive)."
+        }
+        text += " Område: \(metric.area.value.label.lowercasedFirst)."
+        return text
+    }
+
+    /// What the charted set holds: "helår (tolv månader), utfall, andel av ordinarie arbetstid".
+    func setDescription(_ key: ComparableKey, metric: MetricMatter) -> String {
+        var parts: [String] = []
+        switch key.coverage {
+        case .fullYear: parts.append("helår (tolv månader)")
+        case .partYear(let from, let to): parts.append("delår \(LocalDate.monthNames[from - 1])–\(LocalDate.monthNames[to - 1])")
+        case .forecastFullYear: parts.append("prognos för helåret")
+        case .pointInTime(let month): parts.append("ställning i \(LocalDate.monthNames[month - 1])")
+        case .words(let words): parts.append("perioden \"\(words)\"")
+        }
+        parts.append(metric.forecastComparable == true && key.coverage == .fullYear ? "utfall, eller prognos för helåret i en delårsrapport" : "utfall")
+        if key.kind != metric.kind.value { parts.append(key.kind.phrase) }
+        if let base = key.base { parts.append(base.phrase) }
+        return parts.joined(separator: ", ")
+    }
+
     func metricIndex(_ context: inout Context, _ page: Page) {
-        context["metrics"] = content.metrics.map { metric -> Context in
-            let count = comparable(metric.id).count
+        context["metrics"] = metricsByTitle.map { metric -> Context in
+            let comparison = metricComparisons[metric.id]
             return ["title": metric.matter.title, "href": linker.href(from: page, to: "jamfor/\(metric.id)/"),
-                    "definition": metric.matter.definition, "count": "\(count) av \(content.reports.count) rapporter"]
+                    "definition": metric.matter.definition, "count": comparison.map(countText) ?? ""]
         }
         context["data_csv"] = linker.href(from: page, toFile: "data/nyckeltal.csv")
         context["data_json"] = linker.href(from: page, toFile: "data/nyckeltal.json")
+    }
+
+    /// The metrics in the order a reader looks them up: by title.
+    var metricsByTitle: [Document<MetricMatter>] {
+        content.metrics.sorted { Self.swedishOrder($0.matter.title).lexicographicallyPrecedes(Self.swedishOrder($1.matter.title)) }
+    }
+
+    /// A key that sorts titles as a Swedish reader expects: å, ä, ö after z; é as e.
+    static func swedishOrder(_ title: String) -> [UInt32] {
+        title.lowercased().unicodeScalars.map { scalar in
+            switch scalar {
+            case "å": 0x7B
+            case "ä", "æ": 0x7C
+            case "ö", "ø": 0x7D
+            case "é", "è": 0x65
+            default: scalar.value
+            }
+        }
+    }
+
+    /// "2 av 4 rapporter i jämförelsen, 1 med värden som inte kan jämföras, …": the same
+    /// counts the metric's page shows.
+    func countText(_ comparison: MetricComparison) -> String {
+        let total = content.reports.count
+        var parts = ["\(Set(comparison.charted.map(\.figure.report.id)).count) av \(total) rapporter i jämförelsen"]
+        let apart = Set(comparison.apart.map(\.figure.report.id)).subtracting(comparison.charted.map(\.figure.report.id)).count
+            + comparison.partsOnly.count
+        if apart > 0 { parts.append("\(apart) med värden som inte kan jämföras") }
+        if !comparison.outOfScope.isEmpty { parts.append("\(comparison.outOfScope.count) där området inte ingår i nämndens ansvar") }
+        return parts.joined(separator: ", ")
     }
 
     /// Each theme's goals in every report, or, narrowed, one theme's or one municipality's.

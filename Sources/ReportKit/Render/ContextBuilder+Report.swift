@@ -19,9 +19,9 @@ extension ContextBuilder {
         }
         context["others"] = wrap(otherReports(of: report, page: page))
         context["headline"] = [
-            fact("Nettokostnad", format(headline("nettokostnad", in: report))),
-            fact("Budgetavvikelse", format(headline("budgetavvikelse", in: report))),
-            fact("Sjukfrånvaro", format(headline("sjukfranvaro", in: report))),
+            fact("Nettokostnad", headline("nettokostnad", in: report).map(labelled)),
+            fact("Budgetavvikelse", headline("budgetavvikelse", in: report).map(labelled)),
+            fact("Sjukfrånvaro", headline("sjukfranvaro", in: report).map(labelled)),
         ]
     }
 
@@ -31,6 +31,13 @@ extension ContextBuilder {
             ["label": other.label, "title": other.reportTitle, "href": linker.href(from: page, to: other.reportPath),
              "municipality": other.municipalityName, "municipality_href": linker.href(from: page, to: other.municipalityPath)]
         }
+    }
+
+    /// The report's own verdict word, and that reading it as a level of the common scale is
+    /// the site's judgement, not the report's.
+    static func mappingNote(term: String, level: String) -> String {
+        if term.lowercased() == level.lowercased() { return "Rapportens ord: ”\(term)”." }
+        return "Rapportens ord: ”\(term)”. Att det motsvarar ”\(level)” på den gemensamma skalan är webbplatsens tolkning."
     }
 
     func fact(_ label: String, _ value: String?) -> Context {
@@ -107,7 +114,8 @@ extension ContextBuilder {
             "metric_href": linker.href(from: page, to: "jamfor/\(f.metric.value)/"),
             "basis": basisLabel(f.basis),
             "value": NumberFormat.format(f.value.value, unit: f.unit.value),
-            "period": f.period.value.label ?? NumberFormat.period(f.period.value),
+            "normalised": NumberFormat.format(figure.value, unit: figure.unit),
+            "period": f.timeText,
             "source": f.source.description,
         ]
         row["id"] = Self.figureAnchor(f) ?? false
@@ -150,6 +158,7 @@ extension ContextBuilder {
         if let verdict = goal.verdict {
             context["verdict_quote"] = verdict.quote
             context["verdict_source"] = "rad \(verdict.line)"
+            context["verdict_mapping"] = Self.mappingNote(term: verdict.term.value, level: level?.label ?? "Ej bedömt")
         }
         context["indicators"] = indicatorTable(goal, anchor: anchor, page: page, sectionPath: sectionPath)
         return context

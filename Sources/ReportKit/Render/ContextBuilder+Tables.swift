@@ -13,7 +13,7 @@ extension ContextBuilder {
         let grid = TableExport.grid(of: table)
         var unitNotes: [String] = []
         if let tableUnit = table.unit?.value { unitNotes.append(Self.unitPhrase(tableUnit)) }
-        if let period = table.period?.value { unitNotes.append(period.label ?? NumberFormat.period(period)) }
+        if let period = table.period?.value { unitNotes.append(period.text) }
         var context = gridContext(grid, id: "tabell-\(table.id.value)", caption: table.caption,
                                   file: page.path + TableExport.fileName(of: table), page: page)
         context["caption"] = table.caption
@@ -63,9 +63,10 @@ extension ContextBuilder {
 
     // MARK: - Key figures
 
-    /// The key-figure table of a section: the value right after the figure's name, so that on a
-    /// phone it is in view beside the sticky name; the period and what it is after it; the
-    /// source, with the note and any contradiction folded under it.
+    /// The key-figure table of a section: the value as the report prints it right after the
+    /// figure's name, so that on a phone it is in view beside the sticky name, then in the
+    /// metric's unit and sign; what it is and its period after them; the source, with the note
+    /// and any contradiction folded under it.
     func figuresTable(_ figures: [NormalisedFigure], page: Page) -> Context {
         var context = gridContext(figuresGrid(figures), id: "tabell-nyckeltal", caption: "Nyckeltal som rapporten anger",
                                   file: page.path + "nyckeltal.csv", page: page)
@@ -80,14 +81,16 @@ extension ContextBuilder {
 
     /// What `figuresTable` shows, cell by cell (the note and contradiction after the source).
     func figuresGrid(_ figures: [NormalisedFigure]) -> TableExport.Grid {
-        TableExport.Grid(header: ["Nyckeltal", "Värde", "Avser", "Period", "Källa"], rows: figures.map { figure in
+        TableExport.Grid(header: ["Nyckeltal", "Som rapporten anger", "I nyckeltalets enhet och tecken", "Avser", "Period", "Källa"],
+                         rows: figures.map { figure in
             let f = figure.figure
             let name = (metrics[f.metric.value]?.matter.title ?? f.metric.value) + (f.breakdown.map { ", \($0)" } ?? "")
             let source = [f.source.description, f.note, f.contradiction].compactMap { $0 }
             return [TableExport.Cell(text: name),
                     TableExport.Cell(text: NumberFormat.format(f.value.value, unit: f.unit.value), numeric: true),
+                    TableExport.Cell(text: NumberFormat.format(figure.value, unit: figure.unit), numeric: true),
                     TableExport.Cell(text: basisLabel(f.basis)),
-                    TableExport.Cell(text: f.period.value.label ?? NumberFormat.period(f.period.value)),
+                    TableExport.Cell(text: f.timeText),
                     TableExport.Cell(text: source.joined(separator: " "))]
         })
     }
@@ -115,7 +118,7 @@ extension ContextBuilder {
             return [TableExport.Cell(text: name),
                     TableExport.Cell(text: format(indicator.outcome?.value, unit: unit), numeric: Self.isNumber(indicator.outcome?.value)),
                     TableExport.Cell(text: format(indicator.target, unit: unit), numeric: Self.isNumber(indicator.target)),
-                    TableExport.Cell(text: indicator.period.map { $0.value.label ?? NumberFormat.period($0.value) } ?? NumberFormat.missing),
+                    TableExport.Cell(text: indicator.period?.value.text ?? NumberFormat.missing),
                     TableExport.Cell(text: trend)]
         })
     }

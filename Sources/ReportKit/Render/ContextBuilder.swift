@@ -13,7 +13,6 @@ struct ContextBuilder {
     // Lookups built once: every page asks them, so a scan per question would make the
     // build quadratic in the number of pages.
     let figuresBySection: [String: [NormalisedFigure]]
-    let figuresByMetric: [String: [NormalisedFigure]]
     let pagesByPath: [String: Page]
     let municipalities: [String: Document<MunicipalityMatter>]
     let metrics: [String: Document<MetricMatter>]
@@ -24,6 +23,9 @@ struct ContextBuilder {
     /// Report id → metric → the report's headline outcome (see `headline`), worked out once:
     /// the start page, metric pages and report pages ask for it about every report.
     let headlines: [String: [String: NormalisedFigure]]
+    /// Every metric's comparable sets (Assemble), and the files each chart offers.
+    let metricComparisons: ComparisonIndex
+    let chartFiles: [String: ChartDownloads]
 
     init(site: Site, linker: Linker, bodies: [String: RenderedBody]) {
         self.site = site
@@ -37,7 +39,6 @@ struct ContextBuilder {
         figures = site.content.normalisedFigures()
         siteTitle = site.content.home?.matter.title ?? "Socialnämnder i jämförelse"
         figuresBySection = Dictionary(grouping: figures) { "\($0.report.id)/\($0.section.kind.rawValue)" }
-        figuresByMetric = Dictionary(grouping: figures) { $0.figure.metric.value }
         pagesByPath = Dictionary(site.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         municipalities = Dictionary(site.content.municipalities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         metrics = Dictionary(site.content.metrics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -67,6 +68,13 @@ struct ContextBuilder {
             headlines[report.id] = Self.headlines(in: report, figuresBySection: figuresBySection)
         }
         self.headlines = headlines
+        metricComparisons = ComparisonIndex(content: site.content, figures: figures)
+        var chartFiles: [String: ChartDownloads] = [:]
+        for metric in site.content.metrics {
+            guard let comparison = metricComparisons[metric.id], comparison.hasChart else { continue }
+            chartFiles[metric.id] = ChartDownloads(comparison: comparison, siteTitle: siteTitle, linker: linker)
+        }
+        self.chartFiles = chartFiles
     }
 
     /// A report a section page offers to compare with: its label and the section paths it has.
@@ -303,8 +311,8 @@ struct ContextBuilder {
         let candidates = report.sections.flatMap { figuresBySection["\(report.id)/\($0.kind.rawValue)"] ?? [] }.filter {
             $0.figure.metric.value == metric && $0.figure.basis == basis && $0.figure.breakdown == nil
         }
-        return candidates.first { $0.figure.period.value.start == report.index.matter.period.value.start
-            && $0.figure.period.value.end == report.index.matter.period.value.end } ?? candidates.first
+        return candidates.first { $0.figure.dates?.start == report.index.matter.period.value.start
+            && $0.figure.dates?.end == report.index.matter.period.value.end } ?? candidates.first
     }
 
     /// `headline(_:in:)` of every metric the report states an outcome for, in one pass.
@@ -317,18 +325,13 @@ struct ContextBuilder {
             where figure.figure.basis == .utfall && figure.figure.breakdown == nil {
                 let metric = figure.figure.metric.value
                 if first[metric] == nil { first[metric] = figure }
-                if forPeriod[metric] == nil, figure.figure.period.value.start == period.start,
-                   figure.figure.period.value.end == period.end {
+                if forPeriod[metric] == nil, figure.figure.dates?.start == period.start,
+                   figure.figure.dates?.end == period.end {
                     forPeriod[metric] = figure
                 }
             }
         }
         return first.merging(forPeriod) { _, matching in matching }
-    }
-
-    func format(_ figure: NormalisedFigure?) -> String {
-        guard let figure else { return NumberFormat.missing }
-        return NumberFormat.format(figure.value, unit: figure.unit)
     }
 
     func basisLabel(_ basis: Figure.Basis) -> String {

@@ -48,6 +48,11 @@ public enum NumberFormat {
         number.map { format($0, unit: unit) } ?? missing
     }
 
+    /// `1 kB`, `12 kB`: a download's size as a link names it (whole kilobytes, at least 1).
+    public static func fileSize(_ bytes: Int) -> String {
+        "\(max(1, (bytes + 999) / 1000))\(noBreakSpace)kB"
+    }
+
     /// `31 december 2023`.
     public static func longDate(_ date: LocalDate) -> String {
         "\(date.day) \(LocalDate.monthNames[date.month - 1]) \(date.year)"

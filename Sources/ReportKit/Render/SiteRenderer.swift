@@ -130,7 +130,9 @@ public struct SiteRenderer {
         if let kept, targets?.isEmpty == true || ownPagesOnly {
             dataFiles = kept.dataFiles
         } else {
-            dataFiles = DataExport(content: site.content, linker: linker).files()
+            dataFiles = DataExport(content: site.content, linker: linker, figures: builder.figures,
+                                   comparisons: builder.metricComparisons).files()
+                + builder.chartFiles.keys.sorted().flatMap { builder.chartFiles[$0]!.outputFiles }
                 + [SearchIndex(site: site, linker: linker).file(bodies: bodies)]
                 + pages.flatMap(builder.tableFiles).map { OutputFile(path: $0.path, contents: .bytes($0.csv)) }
         }

@@ -36,7 +36,7 @@ extension Goal.Indicator: SchemaDescribing {
         switch key {
         case .name: Field(\Goal.Indicator.name, "The indicator as the report names it.")
         case .unit: Field(\Goal.Indicator.unit, "The unit of outcome and target.")
-        case .period: Field(\Goal.Indicator.period, "The time the outcome covers.")
+        case .period: Field(\Goal.Indicator.period, "The time the outcome covers, as the report gives it: dates, or {label: \"…\"} with its words only.")
         case .outcome: Field(\Goal.Indicator.outcome, "The outcome: a plain number, or words such as Ja.")
         case .target: Field(\Goal.Indicator.target, "The target: a plain number, or words such as Minska.")
         case .trend: Field(\Goal.Indicator.trend, "The trend as the report states it, e.g. Positiv.")

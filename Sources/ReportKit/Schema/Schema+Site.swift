@@ -45,6 +45,8 @@ extension MunicipalityMatter: SchemaDescribing {
         case .name: Field(\MunicipalityMatter.name, "The full name, e.g. Huddinge kommun.")
         case .shortName: Field(\MunicipalityMatter.shortName, "The name as used in tables and headings, e.g. Huddinge.")
         case .committeeScope: Field(\MunicipalityMatter.committeeScope, "What the committee is responsible for, in Swedish.")
+        case .scope: Field(\MunicipalityMatter.scope,
+                           "The areas of work the committee covers, e.g. [barn-och-unga, ekonomiskt-bistand]; a metric of another area is shown as \"ingår inte i nämndens ansvar\".")
         case .verdictScale: Field(\MunicipalityMatter.verdictScale, "The report's own verdict words, each mapped once to a level of the common scale.")
         }
     }
@@ -79,6 +81,20 @@ extension MetricMatter: SchemaDescribing {
                                     .with("propertyNames", JSONSchema(["pattern": .string(JSONSchema.identifierPattern)]).json)
                                     .with("additionalProperties", JSONSchema.text.json),
                                  "How each municipality's figure differs in definition or scope, by municipality id; quote text that contains ': '.")
+        case .kind: Field(\MetricMatter.kind, "flow (a sum over a period), stock (a level at a date), share (a percentage of base) or average.")
+        case .otherKinds: Field(\MetricMatter.otherKinds, "Kinds a figure may declare instead (kind: on the figure); such figures are compared apart.")
+        case .sign: Field(\MetricMatter.sign, "non-negative (a cost is a positive amount) or signed (then say positive_means).")
+        case .positiveMeans: Field(\MetricMatter.positiveMeans, "For a signed metric, what a positive value means, e.g. överskott.")
+        case .base: Field(\MetricMatter.base, "For a share, what it is a share of, e.g. ordinarie-arbetstid or nettobudget.")
+        case .otherBases: Field(\MetricMatter.otherBases, "Other bases a figure may state (base: on the figure), each compared apart, e.g. [prognos].")
+        case .area: Field(\MetricMatter.area, "The area of the committee's work, e.g. ekonomiskt-bistand; hela-namnden for the committee as a whole.")
+        case .absent: Field(\MetricMatter.absent,
+                            JSONSchema.types("object")
+                               .with("propertyNames", JSONSchema(["pattern": .string(JSONSchema.identifierPattern)]).json)
+                               .with("additionalProperties", JSONSchema.text.json),
+                            "By municipality id: why its report has no value of the metric, shown instead of \"uppgift saknas\", e.g. redovisar ett annat mått.")
+        case .forecastComparable: Field(\MetricMatter.forecastComparable,
+                                        "true when a part-year report's forecast for the whole year may be charted beside full-year outcomes.")
         }
     }
 }

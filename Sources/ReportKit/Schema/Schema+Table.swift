@@ -7,7 +7,7 @@ extension Table: SchemaDescribing {
         case .id: Field(\Table.id, .identifier, "Unique within the page; becomes the table's anchor (tabell-<id>).")
         case .caption: Field(\Table.caption, "The table's caption, e.g. Driftredovisning per verksamhet, mnkr.")
         case .unit: Field(\Table.unit, "The unit of the numeric cells, unless a column or row says otherwise.")
-        case .period: Field(\Table.period, "The time the table covers.")
+        case .period: Field(\Table.period, "The time the table covers, as the report gives it: dates, or {label: \"…\"} with its words only.")
         case .source: Field(\Table.source, "The source lines of the table, e.g. {lines: [532, 570]}.")
         case .columns: Field(\Table.columns, "The columns; the first holds the row labels.")
         case .rows: Field(\Table.rows, "The rows, each a list of cells with the label first.")

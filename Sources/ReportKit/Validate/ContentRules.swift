@@ -65,10 +65,13 @@ struct RuleChecker {
 
     mutating func check(_ metric: Document<MetricMatter>) {
         for theme in metric.matter.themes ?? [] { reference(theme, kind: "theme", in: themeIDs) }
-        for key in (metric.matter.differences ?? [:]).keys.sorted()
-            where !municipalityIDs.contains(key) && !content.failedFiles.contains("kommuner/\(key).md") {
-            error("differences names unknown municipality \"\(key)\"\(Suggestion.hint(for: key, in: municipalityIDs))",
-                  at: metric.file.location(line: 1))
+        checkMeaning(metric)
+        for (name, map) in [("differences", metric.matter.differences), ("absent", metric.matter.absent)] {
+            for key in (map ?? [:]).keys.sorted()
+                where !municipalityIDs.contains(key) && !content.failedFiles.contains("kommuner/\(key).md") {
+                error("\(name) names unknown municipality \"\(key)\"\(Suggestion.hint(for: key, in: municipalityIDs))",
+                      at: metric.file.location(line: 1))
+            }
         }
     }
 

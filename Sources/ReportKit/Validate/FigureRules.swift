@@ -1,19 +1,21 @@
 extension RuleChecker {
     mutating func check(_ figure: Figure, report: ReportMatter) {
         reference(figure.metric, kind: "metric", in: metricIDs)
-        if let metric = content.metric(figure.metric.value), figure.unit.value.dimension != metric.matter.unit.dimension {
+        let metric = content.metric(figure.metric.value)
+        if let metric, figure.unit.value.dimension != metric.matter.unit.dimension {
             error("unit \"\(figure.unit.value.rawValue)\" does not fit metric \"\(figure.metric.value)\", which is measured in \(metric.matter.unit.rawValue)",
                   at: figure.unit.location)
         }
-        let period = figure.period.value
-        let year = report.year.value
-        // A figure is about the report's year: it ends in that year and covers at most twelve
-        // months (a rolling year such as December–November counts). Earlier years go in tables.
-        if period.end.year != year || period.months > 12 {
-            error("period \(period.start)–\(period.end) lies outside the report year \(year); figures of other years belong in a table",
-                  at: figure.period.location)
-        }
+        checkTime(figure, year: report.year.value)
         if figure.unit.value == .procent { checkPercentage(figure.value) }
+        if let metric {
+            checkMeaning(figure, metric: metric)
+            let area = metric.matter.area.value
+            if let municipality = content.municipality(report.municipality.value), !municipality.matter.covers(area) {
+                error("metric \"\(metric.id)\" belongs to area \(area.rawValue), which is not in the scope of content/kommuner/\(municipality.id).md; add it to scope if the committee covers it",
+                      at: figure.metric.location)
+            }
+        }
         if figure.contradicts != nil, figure.contradiction == nil {
             error("contradicts needs a contradiction: say in Swedish what the report states in each place", at: figure.contradicts!.location)
         }
@@ -27,7 +29,7 @@ extension RuleChecker {
     func normalised(_ figure: Figure) -> Double? {
         guard let metric = content.metric(figure.metric.value),
               let value = figure.unit.value.convert(figure.value.value.doubleValue, to: metric.matter.unit) else { return nil }
-        return figure.sign == .inverted ? -value : value
+        return figure.sign?.negates == true ? -value : value
     }
 
     func term(_ figure: Figure) -> Rounding.Term {
@@ -57,8 +59,7 @@ extension RuleChecker {
         // The same metric, basis, period and breakdown stated twice.
         var groups: [String: [Figure]] = [:]
         for figure in figures where normalised(figure) != nil {
-            let period = figure.period.value
-            groups["\(figure.metric.value)|\(figure.basis.rawValue)|\(period.start)|\(period.end)|\(figure.breakdown ?? "")", default: []].append(figure)
+            groups["\(figure.metric.value)|\(figure.basis.rawValue)|\(timeKey(figure))|\(figure.base?.value.rawValue ?? "")|\(figure.kind?.value.rawValue ?? "")|\(figure.breakdown ?? "")", default: []].append(figure)
         }
         for key in groups.keys.sorted() {
             let group = groups[key]!
@@ -83,7 +84,7 @@ extension RuleChecker {
             guard deviation.basis == .utfall || deviation.basis == .prognos, let stated = normalised(deviation) else { continue }
             func find(_ basis: Figure.Basis) -> Figure? {
                 figures.first {
-                    $0.metric.value == "nettokostnad" && $0.basis == basis && $0.period.value == deviation.period.value
+                    $0.metric.value == "nettokostnad" && $0.basis == basis && timeKey($0) == timeKey(deviation)
                         && $0.breakdown == deviation.breakdown && normalised($0) != nil
                 }
             }
@@ -113,6 +114,16 @@ extension RuleChecker {
                 error("recorded contradiction does not occur: \(name(figure)) and \(name(other)) agree within rounding (or are not the same measure); remove contradicts:",
                       at: target.location)
             }
+        }
+    }
+
+    /// The time a figure covers, as a key: the same dates, words or date are the same time.
+    func timeKey(_ figure: Figure) -> String {
+        if let date = figure.date?.value { return "date \(date.iso)" }
+        switch figure.period?.value {
+        case .dated(let period)?: return "\(period.start)|\(period.end)"
+        case .words(let words)?: return "words \(words)"
+        case nil: return ""
         }
     }
 

@@ -26,7 +26,8 @@ public struct Goal: Decodable, Sendable, Hashable {
     public struct Indicator: Decodable, Sendable, Hashable {
         public let name: String
         public let unit: Located<MeasureUnit>?
-        public let period: Located<Period>?
+        /// Dates, or the report's words only (`{label: "Utfall 07- 2020"}`), as for a figure.
+        public let period: Located<FigurePeriod>?
         public let outcome: Located<Target>?
         public let target: Target?
         public let trend: String?

@@ -3,7 +3,8 @@ public struct Table: Decodable, Sendable, Hashable {
     public let id: Located<String>
     public let caption: String
     public let unit: Located<MeasureUnit>?
-    public let period: Located<Period>?
+    /// Dates, or the report's words only (`{label: "augusti 2020"}`), as for a figure.
+    public let period: Located<FigurePeriod>?
     public let source: SourceReference
     public let columns: [Column]
     public let rows: [Row]
@@ -34,8 +35,7 @@ public struct Table: Decodable, Sendable, Hashable {
         enum CodingKeys: String, CodingKey, CaseIterable { case cells, unit }
 
         public init(from decoder: Decoder) throws {
-            location = (decoder as? NodeDecoder).map { $0.session.location(of: $0.node) }
-                ?? SourceLocation(path: "", line: 1, column: 1)
+            location = decoder.sourceLocation
             if case .sequence = (decoder as? NodeDecoder)?.node {
                 var container = try decoder.unkeyedContainer()
                 var cells: [Cell] = []
@@ -82,7 +82,7 @@ public struct Table: Decodable, Sendable, Hashable {
 
         public init(from decoder: Decoder) throws {
             guard let decoder = decoder as? NodeDecoder else { throw ReportedError() }
-            location = decoder.session.location(of: decoder.node)
+            location = decoder.sourceLocation
             if decoder.node.isNull {
                 content = .missing
                 note = nil
@@ -122,8 +122,7 @@ public struct Table: Decodable, Sendable, Hashable {
         enum CodingKeys: String, CodingKey, CaseIterable { case sum, total, parts, difference, minuend, subtrahend }
 
         public init(from decoder: Decoder) throws {
-            location = (decoder as? NodeDecoder).map { $0.session.location(of: $0.node) }
-                ?? SourceLocation(path: "", line: 1, column: 1)
+            location = decoder.sourceLocation
             let container = try decoder.container(keyedBy: CodingKeys.self)
             sum = try container.decodeIfPresent([Located<String>].self, forKey: .sum)
             total = try container.decodeIfPresent(Located<String>.self, forKey: .total)

@@ -1,0 +1,33 @@
+/// The files each comparison chart offers (issue #15, point 4): its data as CSV and the chart
+/// as an SVG file with its title and source inside. Made before the pages, because a page's
+/// link says how large each file is.
+struct ChartDownloads {
+    struct File {
+        let path: String
+        let bytes: [UInt8]
+    }
+
+    let csv: File
+    let svg: File
+
+    init(comparison: MetricComparison, siteTitle: String, linker: Linker) {
+        let id = comparison.metric.id
+        func url(_ path: String) -> String { linker.absoluteURL(of: path) ?? path }
+        let chart = BarChart(metric: comparison.metric.matter, values: comparison.charted)
+        var text = "varde_etikett,kommun_och_ar,period,basis,varde,enhet,jamforbarhetsgrupp,kalla\r\n"
+        for value in comparison.charted {
+            let figure = value.figure
+            let fields = [value.label, value.report, figure.figure.timeText, value.basis,
+                          figure.value.description, figure.unit.rawValue, value.key.id,
+                          url("\(figure.report.id)/\(figure.section.kind.rawValue)/") + (figure.figure.id.map { "#figur-\($0.value)" } ?? "")]
+            text += fields.map(DataExport.csvField).joined(separator: ",") + "\r\n"
+        }
+        csv = File(path: "jamfor/\(id)/diagram.csv", bytes: Array(text.utf8))
+        let source = "Källa: \(siteTitle), \(url("jamfor/\(id)/")), ur nämndernas egna rapporter."
+        svg = File(path: "jamfor/\(id)/diagram.svg", bytes: Array(chart.svg(source: source).utf8))
+    }
+
+    var outputFiles: [OutputFile] {
+        [OutputFile(path: csv.path, contents: .bytes(csv.bytes)), OutputFile(path: svg.path, contents: .bytes(svg.bytes))]
+    }
+}
