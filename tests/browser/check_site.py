@@ -278,8 +278,7 @@ p.lang = 'sv';
 p.style.cssText = 'width:4em;hyphens:auto;-webkit-hyphens:auto;position:absolute;visibility:hidden;font-size:16px';
 p.textContent = 'hemlöshetskartläggningen';
 document.body.appendChild(p);
-var lines = Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight || 20));
-var wraps = p.scrollWidth <= p.clientWidth + 1;
+var wraps = p.scrollWidth <= p.clientWidth + 1;  // broken into syllables, not sticking out
 p.remove();
 return wraps;
 """
