@@ -459,6 +459,9 @@ document.querySelectorAll('table').forEach(function (table) {
   var row = table.querySelector('tbody tr');
   if (row && getComputedStyle(row).breakInside !== 'avoid') problems.push('table#' + table.id + ': a row may be cut in half');
 });
+document.querySelectorAll('.cell-details > p').forEach(function (note) {
+  if (!note.checkVisibility()) problems.push('a folded note is left off the paper: ' + note.textContent.slice(0, 40));
+});
 return problems;
 """
 
