@@ -231,8 +231,7 @@
       }
       results.appendChild(item);
     });
-    status.textContent = hits.length + (hits.length === 1 ? " träff" : " träffar") + " för \u201d" + query + "\u201d i " +
-      groups.length + (groups.length === 1 ? " grupp." : " grupper.");
+    status.textContent = hits.length + (hits.length === 1 ? " träff" : " träffar") + " för \u201d" + query + "\u201d.";
   }
 
   function run() {
