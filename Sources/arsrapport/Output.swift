@@ -118,7 +118,8 @@ enum Report {
         guard !output.quiet else { return }
         let rate = milliseconds >= 1000 ? ", \(Int64(result.pagesWritten) * 1000 / milliseconds) pages per second" : ""
         if verb == "build" {
-            print("built \(result.pagesWritten) pages (\(result.filesWritten) files), \(counts) in \(milliseconds) ms\(rate)")
+            let index = result.searchIndexBytes > 0 ? "; search index \((result.searchIndexBytes + 999) / 1000) kB" : ""
+            print("built \(result.pagesWritten) pages (\(result.filesWritten) files), \(counts) in \(milliseconds) ms\(rate)\(index)")
         } else {
             print("checked: \(counts) in \(milliseconds) ms")
         }
