@@ -38,6 +38,20 @@ public struct FootnoteMarker: Sendable, Equatable {
     public let column: Int
 }
 
+/// The plain text between one heading and the next (or before the first), for search.
+public struct Passage: Sendable, Equatable {
+    /// Index in `RenderedMarkdown.headings` of the heading the text stands under; nil before
+    /// the first heading.
+    public let heading: Int?
+    /// The text as a reader sees it, markup removed, blocks separated by a space.
+    public let text: String
+
+    public init(heading: Int?, text: String) {
+        self.heading = heading
+        self.text = text
+    }
+}
+
 /// What rendering a Markdown document produced: plain Swift values, no cmark state.
 public struct RenderedMarkdown: Sendable, Equatable {
     public let html: String
@@ -46,6 +60,17 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public let links: [LinkDestination]
     /// Footnote markers left as text, in document order.
     public var footnotes: [FootnoteMarker] = []
+    /// The body's text, split at its headings; passages without text are left out.
+    public var passages: [Passage] = []
+
+    public init(html: String, headings: [Heading], links: [LinkDestination],
+                footnotes: [FootnoteMarker] = [], passages: [Passage] = []) {
+        self.html = html
+        self.headings = headings
+        self.links = links
+        self.footnotes = footnotes
+        self.passages = passages
+    }
 }
 
 /// Renders CommonMark through libcmark.
@@ -75,31 +100,56 @@ public enum Markdown {
 
             // Most documents have no `[^` at all: skip looking for footnotes in their paragraphs.
             let mayHaveFootnotes = bytes.indices.dropLast().contains { bytes[$0] == 0x5B && bytes[$0 + 1] == 0x5E }
-            let (headings, links, footnoteLines, footnoteLinks) = walk(root, footnotes: mayHaveFootnotes, rewrite: rewrite)
-            let footnotes = (footnoteMarkers(onLines: footnoteLines, in: text) + footnoteLinks)
+            let walked = walk(root, footnotes: mayHaveFootnotes, rewrite: rewrite)
+            let footnotes = (footnoteMarkers(onLines: walked.footnoteLines, in: text) + walked.footnoteLinks)
                 .sorted { ($0.line, $0.column) < ($1.line, $1.column) }
             guard let rendered = cmark_render_html(root, options) else {
-                return RenderedMarkdown(html: "", headings: headings, links: links, footnotes: footnotes)
+                return RenderedMarkdown(html: "", headings: walked.headings, links: walked.links,
+                                        footnotes: footnotes, passages: walked.passages)
             }
             defer { free(rendered) }
-            let html = addHeadingIDs(to: String(cString: rendered), headings: headings)
-            return RenderedMarkdown(html: html, headings: headings, links: links, footnotes: footnotes)
+            let html = addHeadingIDs(to: String(cString: rendered), headings: walked.headings)
+            return RenderedMarkdown(html: html, headings: walked.headings, links: walked.links,
+                                    footnotes: footnotes, passages: walked.passages)
         }
     }
 
-    /// Visits every node once: collects headings, rewrites and polices link destinations.
+    /// What one walk over the document collected.
+    private struct Walked {
+        let headings: [Heading]
+        let links: [LinkDestination]
+        let passages: [Passage]
+        /// The lines of blocks whose text holds a `[^label]`, and `[^label]` links.
+        let footnoteLines: [ClosedRange<Int>]
+        let footnoteLinks: [FootnoteMarker]
+    }
+
+    /// Visits every node once: collects headings and the text under each, footnote markers,
+    /// and rewrites and polices link destinations.
     private static func walk(
         _ root: OpaquePointer,
         footnotes: Bool,
         rewrite: (LinkDestination) -> String?
-    ) -> ([Heading], [LinkDestination], [ClosedRange<Int>], [FootnoteMarker]) {
+    ) -> Walked {
         var headings: [Heading] = []
         var links: [LinkDestination] = []
+        var passages: [Passage] = []
         var footnoteLines: [ClosedRange<Int>] = []
         var footnoteLinks: [FootnoteMarker] = []
         var slugs = SlugRegistry()
-        guard let iterator = cmark_iter_new(root) else { return ([], [], [], []) }
+        guard let iterator = cmark_iter_new(root) else {
+            return Walked(headings: [], links: [], passages: [], footnoteLines: [], footnoteLinks: [])
+        }
         defer { cmark_iter_free(iterator) }
+
+        // The text since the last heading; a heading's own text is its passage's title.
+        var text = ""
+        var inHeading = false
+        func endPassage() {
+            let trimmed = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+            if !trimmed.isEmpty { passages.append(Passage(heading: headings.isEmpty ? nil : headings.count - 1, text: trimmed)) }
+            text = ""
+        }
 
         // Links carry their own position; text and some other inlines do not, so the last
         // known position (the enclosing block's) stands in for them.
@@ -108,6 +158,11 @@ public enum Markdown {
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_EXIT, let node = cmark_iter_get_node(iterator) {
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_HEADING { inHeading = false } else if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM { text += " " }
+                continue
+            }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             let line = Int(cmark_node_get_start_line(node))
@@ -121,11 +176,13 @@ public enum Markdown {
             }
             switch type {
             case CMARK_NODE_HEADING:
-                let text = plainText(of: node)
+                endPassage()
+                inHeading = true
+                let title = plainText(of: node)
                 headings.append(Heading(
                     level: Int(cmark_node_get_heading_level(node)),
-                    text: text,
-                    id: slugs.claim(Slug.make(text)),
+                    text: title,
+                    id: slugs.claim(Slug.make(title)),
                     line: blockLine,
                     column: blockColumn
                 ))
@@ -133,6 +190,10 @@ public enum Markdown {
                 // `[^1]` with a `[^1]: …` definition below is a link to CommonMark: still a footnote.
                 footnoteLinks.append(FootnoteMarker(text: "[\(footnoteLabel(of: node) ?? "")]", line: blockLine, column: blockColumn))
                 cmark_node_set_url(node, "")
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if !inHeading, let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                if !inHeading { text += " " }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let destination = LinkDestination(
@@ -145,7 +206,9 @@ public enum Markdown {
                 break
             }
         }
-        return (headings, links, footnoteLines, footnoteLinks)
+        endPassage()
+        return Walked(headings: headings, links: links, passages: passages,
+                      footnoteLines: footnoteLines, footnoteLinks: footnoteLinks)
     }
 
     /// True when the text runs directly inside `node` read `[^label]`: cmark leaves an

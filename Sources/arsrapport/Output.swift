@@ -159,7 +159,9 @@ enum Report {
         let rate = milliseconds >= 1000
             ? Catalogue.text(.pagesPerSecond, "\(Int64(result.pagesWritten) * 1000 / milliseconds)", in: language) : ""
         if verb == "build" {
-            print(Catalogue.text(.builtSummary, "\(result.pagesWritten)", "\(result.filesWritten)", counts, "\(milliseconds)", rate,
+            let index = result.searchIndexBytes > 0
+                ? Catalogue.text(.searchIndexSize, "\((result.searchIndexBytes + 999) / 1000)", in: language) : ""
+            print(Catalogue.text(.builtSummary, "\(result.pagesWritten)", "\(result.filesWritten)", counts, "\(milliseconds)", rate + index,
                                  in: language))
         } else {
             print(Catalogue.text(.checkedSummary, counts, "\(milliseconds)", in: language))

@@ -11,6 +11,15 @@ import Testing
         #expect(rendered.html.contains(#"<h2 id="ekonomi-2">Ekonomi</h2>"#))
     }
 
+    @Test func passagesHoldTheTextUnderEachHeading() {
+        let rendered = Markdown.render("Inledning med *betoning*\növer två rader.\n\n## Ekonomi\n\n- Ett\n- Två\n\n## Tom\n\n### Personal\n\nText `kod`.")
+        #expect(rendered.passages == [
+            Passage(heading: nil, text: "Inledning med betoning över två rader."),
+            Passage(heading: 0, text: "Ett Två"),
+            Passage(heading: 2, text: "Text kod."),
+        ])
+    }
+
     @Test func slugFoldsSwedishLettersAndPunctuation() {
         #expect(Slug.make("Våld i nära relationer") == "vald-i-nara-relationer")
         #expect(Slug.make("  Ekonomi – prognos (helår)  ") == "ekonomi-prognos-helar")

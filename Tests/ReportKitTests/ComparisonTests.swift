@@ -19,6 +19,13 @@ import Testing
         #expect(Self.built.errors == [])
     }
 
+    /// "Huddinge 2020", as pages name a report.
+    static func label(_ report: Report) -> String {
+        let id = report.index.matter.municipality.value
+        let name = built.content.municipalities.first { $0.id == id }?.matter.shortName ?? id
+        return "\(name) \(report.index.matter.year.value)"
+    }
+
     static func page(_ path: String) throws -> String {
         try String(contentsOf: built.output.appendingPathComponent(path), encoding: .utf8)
     }
@@ -258,7 +265,7 @@ import Testing
                                 "\(report.id)/\(section.kind.rawValue) does not link to \(other.id)")
                         links += 1
                     } else {
-                        #expect(nav.contains("(avsnittet saknas)"))
+                        #expect(nav.contains("\(Self.label(other)) saknar avsnittet"), "\(report.id)/\(section.kind.rawValue) about \(other.id)")
                     }
                 }
             }
@@ -321,26 +328,43 @@ import Testing
         #expect(css.count < 30_000)
     }
 
-    @Test func searchIndexFindsWhatReadersLookFor() throws {
+    /// The search index holds the body text in passages, each under an anchor its page has.
+    @Test func searchIndexHoldsBodyTextUnderExistingAnchors() throws {
         let script = try Self.page("assets/sokindex.js")
         let prefix = "window.ARSRAPPORT_SOKINDEX = "
         #expect(script.hasPrefix(prefix))
         let json = script.dropFirst(prefix.count).trimmingCharacters(in: .whitespacesAndNewlines).dropLast()
-        let entries = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: String]] ?? []
-        #expect(entries.count > 90)
-        func matches(_ query: String) -> [[String: String]] {
-            let words = query.lowercased().split(separator: " ")
-            return entries.filter { entry in
-                let text = "\(entry["title"]!) \(entry["report"]!) \(entry["text"]!)".lowercased()
-                return words.allSatisfy { text.contains($0) }
+        let index = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]
+        let pages = index["pages"] as? [[String: Any]] ?? []
+        let passages = index["passages"] as? [[Any]] ?? []
+        #expect(pages.count > 90)
+        #expect(passages.count > pages.count * 3)
+        var ids: [String: Set<String>] = [:]
+        for passage in passages {
+            guard let number = passage[0] as? Int, let anchor = passage[1] as? String, let path = pages[number]["p"] as? String,
+                  !anchor.isEmpty else { continue }
+            if ids[path] == nil {
+                ids[path] = SiteRenderer.ids(in: try Self.page(path + "index.html")).0
+            }
+            #expect(ids[path]?.contains(anchor) == true, "\(path)#\(anchor)")
+        }
+        func hits(_ word: String) -> [(path: String, anchor: String)] {
+            passages.compactMap { passage in
+                guard let text = passage[3] as? String, text.localizedLowercase.contains(word), let number = passage[0] as? Int else { return nil }
+                return (pages[number]["p"] as? String ?? "", passage[1] as? String ?? "")
             }
         }
-        #expect(matches("försörjningsstöd").count >= 3)
-        #expect(matches("sjukfrånvaro solna").contains { $0["path"] == "solna-2023/personal/" })
+        // Body text that no title, heading or table holds, under the heading it stands under.
+        #expect(hits("inflationen").contains { $0.path == "solna-2023/mal-och-resultat/" && !$0.anchor.isEmpty })
+        #expect(Set(hits("hemlöshet").map(\.path)).count >= 8)
         #expect(!script.contains("</script"))
         let page = try Self.page("sok/index.html")
         #expect(page.contains(#"<script src="../assets/sokindex.js"></script>"#))
-        #expect(page.contains("Alla sidor"))
+        #expect(page.contains("Sökningen behöver JavaScript"))
+        // Only the search page loads the index.
+        for (path, data) in TestSite.snapshot(Self.built.output) where path.hasSuffix(".html") && path != "sok/index.html" {
+            #expect(!String(decoding: data, as: UTF8.self).contains("sokindex.js"), "\(path)")
+        }
     }
 
     @Test func crawlFindsNoBrokenLinksAndReachesEveryPage() throws {

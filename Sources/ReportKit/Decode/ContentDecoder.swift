@@ -113,7 +113,7 @@ public enum ContentDecoder {
         }
         content.reports = reportIndexes.keys.sorted().map { folder in
             Report(id: folder, index: reportIndexes[folder]!,
-                   sections: (reportSections[folder] ?? []).sorted { $0.kind.order < $1.kind.order })
+                   sections: (reportSections[folder] ?? []).sorted(by: Section.inReportOrder))
         }
         return (content, diagnostics)
     }

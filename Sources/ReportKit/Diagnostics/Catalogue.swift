@@ -16,7 +16,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case errorsOne, errorsMany, warningsOne, warningsMany
     // `--help`
     case helpAllFiles, helpBaseRef, helpBaseURL, helpBuild, helpBuildDiscussion, helpCSVFile, helpCheck, helpContent, helpContradictions, helpDrafts, helpFormat, helpImportTable, helpImportTableCheck, helpKind, helpLang, helpMunicipality, helpNew, helpNewDiscussion, helpOutput, helpQuiet, helpServe, helpTemplates, helpTimings, helpTool, helpVerbose, helpYear
-    case builtSummary, checkedSummary, buildFailed, checkFailed, knownContradictionOne, knownContradictions, notAnnotated, pagesPerSecond
+    case builtSummary, checkedSummary, buildFailed, checkFailed, knownContradictionOne, knownContradictions, notAnnotated, pagesPerSecond, searchIndexSize
 }
 
 public enum Catalogue {

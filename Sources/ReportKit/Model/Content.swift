@@ -62,6 +62,18 @@ public final class Section: Sendable, Hashable {
     public let kind: SectionKind
     public let document: Document<SectionMatter>
 
+    /// The order the report itself has: by the first source line each section summarises
+    /// (reports differ: Huddinge starts with its area of responsibility, Botkyrka puts its
+    /// internal control before its goals); the common order where a section names no line.
+    public static func inReportOrder(_ a: Section, _ b: Section) -> Bool {
+        let first = a.firstSourceLine, second = b.firstSourceLine
+        return first != second ? first < second : a.kind.order < b.kind.order
+    }
+
+    var firstSourceLine: Int {
+        document.matter.source.lines?.first ?? document.matter.source.line ?? Int.max
+    }
+
     public init(kind: SectionKind, document: Document<SectionMatter>) {
         self.kind = kind
         self.document = document

@@ -25,6 +25,11 @@ struct Citation {
         quote = source.quote
     }
 
+    /// The citation and its quote as one text, for a CSV file: `…, s. 12: "1 054,4"`.
+    var plainText: String {
+        quote.map { "\(text): \"\($0)\"" } ?? text
+    }
+
     /// "rad 337" or "rad 532–570"; nil when no line is given.
     static func lines(_ source: SourceReference) -> String? {
         if let line = source.line { return "rad \(line)" }

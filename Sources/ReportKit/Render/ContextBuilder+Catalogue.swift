@@ -25,15 +25,25 @@ extension ContextBuilder {
     }
 
     func municipality(_ municipality: Document<MunicipalityMatter>, _ context: inout Context, _ page: Page) {
-        let levels = content.scale?.matter.levels ?? []
         context["scope"] = municipality.matter.committeeScope
-        context["scale"] = municipality.matter.verdictScale.map { entry -> Context in
-            ["term": entry.term, "level": levels.first { $0.id.value == entry.level.value }?.label ?? entry.level.value]
-        }
+        context["scale"] = gridContext(verdictScaleGrid(municipality), id: "tabell-bedomningsord",
+                                       caption: "\(municipality.matter.shortName)s bedömningsord och den gemensamma skalan",
+                                       file: page.path + Self.verdictScaleFile, page: page)
         context["reports"] = content.reports.filter { $0.index.matter.municipality.value == municipality.id }.map { report -> Context in
             ["title": report.index.matter.title, "href": linker.href(from: page, to: "\(report.id)/"),
              "period": "\(report.index.matter.period.value.start) – \(report.index.matter.period.value.end)"]
         }
+        // The other municipalities, each with its reports, to read on.
+        // On a large site the names only: their pages list the reports.
+        let listed = content.reports.count <= Self.listsEveryReportUpTo
+        let reportsByMunicipality = listed ? Dictionary(grouping: content.reports) { $0.index.matter.municipality.value } : [:]
+        context["others"] = wrap(content.municipalities.filter { $0.id != municipality.id }.map { other -> Context in
+            let reports = (reportsByMunicipality[other.id] ?? []).map { report -> Context in
+                ["title": reportLabel(report), "href": linker.href(from: page, to: "\(report.id)/")]
+            }
+            return ["name": other.matter.name, "href": linker.href(from: page, to: "kommuner/\(other.id)/"),
+                    "reports": reports, "has_reports": !reports.isEmpty]
+        })
     }
 
     func scale(_ scale: Document<ScaleMatter>, _ context: inout Context, _ page: Page) {
@@ -48,9 +58,14 @@ extension ContextBuilder {
     }
 
     /// The search page: without JavaScript, a list of every page to search with the
-    /// browser's own find; with it, the script filters that list as the reader types.
+    /// browser's own find; with it, the script searches the index, filtered by
+    /// municipality and year.
     func search(_ context: inout Context, _ page: Page) {
-        context["index_script"] = linker.href(from: page, toFile: "assets/sokindex.js")
+        context["index_script"] = linker.href(from: page, toFile: SearchIndex.path)
+        context["themes_href"] = linker.href(from: page, to: "teman/")
+        context["metrics_href"] = linker.href(from: page, to: "jamfor/")
+        context["municipalities"] = content.municipalities.map { ["id": $0.id, "name": $0.matter.shortName] }
+        context["years"] = Set(content.reports.map(\.index.matter.year.value)).sorted().map { ["year": "\($0)"] }
         context["search_script"] = linker.href(from: page, toFile: "assets/sok.js")
         context["file_suffix"] = linker.baseURL == nil ? "index.html" : ""
         context["pages"] = site.pages.filter { !isNotFound($0) && $0.path != page.path }.map { target -> Context in

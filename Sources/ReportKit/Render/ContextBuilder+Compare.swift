@@ -219,17 +219,19 @@ extension ContextBuilder {
         return parts.joined(separator: ", ")
     }
 
-    /// Each theme's goals in every report. On a large site each theme shows how many goals got
-    /// each verdict instead, and its theme page lists them: listed here too, they would make
-    /// one page of every goal of every report (8 MB at 1 000 reports).
-    func goals(_ context: inout Context, _ page: Page) {
-        let listed = content.reports.count <= Self.listsEveryReportUpTo
+    /// Each theme's goals in every report, or, narrowed, one theme's or one municipality's.
+    /// On a large site the whole list shows how many goals got each verdict instead, and the
+    /// narrowed pages list them: listed here too, they would make one page of every goal of
+    /// every report (8 MB at 1 000 reports).
+    func goals(_ context: inout Context, _ page: Page, theme only: String? = nil, municipality: String? = nil) {
+        let narrowed = only != nil || municipality != nil
+        let listed = narrowed || content.reports.count <= Self.listsEveryReportUpTo
         var groups: [Context] = []
-        for theme in content.themes {
+        for theme in content.themes where only == nil || theme.id == only {
             var group: Context = ["theme": theme.matter.title, "theme_href": linker.href(from: page, to: "teman/\(theme.id)/"),
                                   "id": "tema-\(theme.id)"]
             if listed {
-                guard let rows = wrap(goalRows(theme: theme.id, page: page)) else { continue }
+                guard let rows = wrap(goalRows(theme: theme.id, municipality: municipality, page: page)) else { continue }
                 group["goals"] = rows
             } else {
                 guard let summary = goalSummary(theme: theme.id) else { continue }
@@ -240,8 +242,34 @@ extension ContextBuilder {
         context["groups"] = groups
         context["scale_href"] = linker.href(from: page, to: "bedomningsskala/")
         if !listed {
-            context["summary_note"] = "Med \(content.reports.count) rapporter visas här hur många mål som fått varje bedömning; temasidorna listar målen."
+            context["summary_note"] = "Med \(content.reports.count) rapporter visas här hur många mål som fått varje bedömning; sidorna per tema och kommun listar målen."
         }
+        if narrowed {
+            context["all_href"] = linker.href(from: page, to: "mal/")
+        } else {
+            narrowing(&context, page, listed: listed)
+        }
+    }
+
+    /// Links to the goals page narrowed to each theme and each municipality (the baseline
+    /// without JavaScript), and, where the page lists every goal, the in-page filter.
+    private func narrowing(_ context: inout Context, _ page: Page, listed: Bool) {
+        let pages = site.pages
+        context["by_theme"] = wrap(pages.compactMap { target -> Context? in
+            guard case .goalsOfTheme(let theme) = target.kind else { return nil }
+            return ["title": theme.matter.title, "href": linker.href(from: page, to: target.path)]
+        })
+        context["by_municipality"] = wrap(pages.compactMap { target -> Context? in
+            guard case .goalsOfMunicipality(let municipality) = target.kind else { return nil }
+            return ["title": municipality.matter.shortName, "href": linker.href(from: page, to: target.path)]
+        })
+        guard listed else { return }
+        context["filter"] = [
+            "script": linker.href(from: page, toFile: "assets/mal.js"),
+            "municipalities": content.municipalities.map { ["id": $0.id, "name": $0.matter.shortName] },
+            "themes": content.themes.map { ["id": $0.id, "name": $0.matter.title] },
+            "levels": (content.scale?.matter.levels ?? []).map { ["id": $0.id.value, "name": $0.label] },
+        ]
     }
 
     /// How many of a theme's goals, over every report, got each level of the common scale.
@@ -263,15 +291,17 @@ extension ContextBuilder {
         return ["total": "\(total) mål i \(reports) rapporter", "levels": levels]
     }
 
-    /// Every report's goals of one theme, each linking to where its report states it.
-    func goalRows(theme: String, page: Page) -> [Context] {
-        content.reports.flatMap { report in
+    /// Every report's goals of one theme (of one municipality's reports, if given), each
+    /// linking to where its report states it.
+    func goalRows(theme: String, municipality: String? = nil, page: Page) -> [Context] {
+        content.reports.filter { municipality == nil || $0.index.matter.municipality.value == municipality }.flatMap { report in
             report.sections.flatMap { section in
                 (section.document.matter.goals ?? []).filter { $0.theme.value == theme }.map { goal -> Context in
-                    var row = goalContext(goal, report: report, page: page)
+                    // Prefixed with the report: two reports may use the same goal id.
+                    var row = goalContext(goal, report: report, page: page, anchor: "\(report.id)-mal-\(goal.id.value)",
+                                          sectionPath: sectionPath(report, section))
                     row["report"] = reportLabel(report)
-                    // Goal ids are unique within a report only; here every report's goals meet.
-                    row["id"] = "mal-\(report.id)-\(goal.id.value)"
+                    row["filter"] = ["municipality_id": report.index.matter.municipality.value, "theme_id": theme]
                     row["href"] = linker.href(from: page, to: sectionPath(report, section), anchor: "mal-\(goal.id.value)")
                     return row
                 }

@@ -18,11 +18,20 @@ extension ContextBuilder {
              "href": linker.href(from: page, to: sectionPath(report, section)),
              "summarises": section.document.matter.summarises]
         }
+        context["others"] = wrap(otherReports(of: report, page: page))
         context["headline"] = [
             fact("Nettokostnad", headline("nettokostnad", in: report).map(labelled)),
             fact("Budgetavvikelse", headline("budgetavvikelse", in: report).map(labelled)),
             fact("Sjukfrånvaro", headline("sjukfranvaro", in: report).map(labelled)),
         ]
+    }
+
+    /// The reports a report's start page offers to read next, each with its municipality.
+    func otherReports(of report: Report, page: Page) -> [Context] {
+        (comparisons[report.id] ?? []).map { other in
+            ["label": other.label, "title": other.reportTitle, "href": linker.href(from: page, to: other.reportPath),
+             "municipality": other.municipalityName, "municipality_href": linker.href(from: page, to: other.municipalityPath)]
+        }
     }
 
     /// The report's own verdict word, and that reading it as a level of the common scale is
@@ -47,11 +56,18 @@ extension ContextBuilder {
         context["period"] = NumberFormat.period(report.index.matter.period.value)
         context["report_kind"] = reportKindLabel(report)
 
-        // "Jämför med": the same section in the other reports, or a note that it is missing.
+        // "Jämför med": the same section in the other reports; where one lacks it, its nearest
+        // section or its start page, saying so.
         context["compare"] = wrap((comparisons[report.id] ?? []).map { other -> Context in
-            var item: Context = ["label": other.label]
+            // Every key set: Mustache would otherwise look for an absent one further out.
+            var item: Context = ["label": other.label, "href": false, "nearest": false, "start_href": false]
             if let path = other.sectionPaths[section.kind] {
                 item["href"] = linker.href(from: page, to: path)
+            } else if let nearest = (Self.nearestSections[section.kind] ?? []).first(where: { other.sectionPaths[$0] != nil }),
+                      let path = other.sectionPaths[nearest] {
+                item["nearest"] = ["title": other.sectionTitles[nearest] ?? nearest.rawValue, "href": linker.href(from: page, to: path)]
+            } else {
+                item["start_href"] = linker.href(from: page, to: other.reportPath)
             }
             return item
         })
@@ -71,13 +87,13 @@ extension ContextBuilder {
 
         let sectionFigures = figuresBySection["\(report.id)/\(section.kind.rawValue)"] ?? []
         if !sectionFigures.isEmpty {
-            context["figures"] = wrap(sectionFigures.map { figureRow($0, page) })
+            context["figures"] = figuresTable(sectionFigures, page: page)
             toc.append(["text": "Nyckeltal", "href": "#fakta-nyckeltal", "sub": false])
         }
         if let tables = matter.tables, !tables.isEmpty {
             toc.append(["text": "Tabeller", "href": "#fakta-tabeller", "sub": false])
             context["tables"] = wrap(tables.map { table in
-                var context = tableContext(table)
+                var context = tableContext(table, page: page)
                 Citation(table.source, report: report, section: section).add(to: &context)
                 return context
             })
@@ -85,12 +101,14 @@ extension ContextBuilder {
         }
         if let discrepancies = matter.discrepancies, !discrepancies.isEmpty {
             context["discrepancies"] = wrap(discrepancies.map { entry -> Context in
-                ["note": entry.note, "lines": "rad " + entry.lines.value.map(String.init).joined(separator: ", ")]
+                ["note": CompoundBreaks.marked(entry.note), "lines": "rad " + entry.lines.value.map(String.init).joined(separator: ", ")]
             })
             toc.append(["text": "Motsägelser i rapporten", "href": "#fakta-motsagelser", "sub": false])
         }
         if let goals = matter.goals, !goals.isEmpty {
-            context["goals"] = wrap(goals.map { goalContext($0, report: report, page: page) })
+            context["goals"] = wrap(goals.map {
+                goalContext($0, report: report, page: page, anchor: "mal-\($0.id.value)", sectionPath: page.path)
+            })
             toc.append(["text": "Mål och bedömningar", "href": "#fakta-mal", "sub": false])
         }
     }
@@ -106,58 +124,11 @@ extension ContextBuilder {
             "period": f.timeText,
         ]
         Citation(f.source, report: figure.report, section: figure.section).add(to: &row)
-        if let id = f.id?.value { row["id"] = "figur-\(id)" }
+        row["id"] = Self.figureAnchor(f) ?? false
         if let breakdown = f.breakdown { row["breakdown"] = breakdown }
         if let note = f.note { row["note"] = note }
         if let contradiction = f.contradiction { row["contradiction"] = contradiction }
         return row
-    }
-
-    func tableContext(_ table: Table) -> Context {
-        let tableUnit = table.unit?.value
-        var unitNotes: [String] = []
-        if let tableUnit { unitNotes.append(Self.unitPhrase(tableUnit)) }
-        if let period = table.period?.value { unitNotes.append(period.text) }
-        let columns = table.columns.enumerated().map { index, column -> Context in
-            var label = column.label
-            if let unit = column.unit?.value, unit != tableUnit { label += " (\(unit.rawValue))" }
-            return ["label": label, "first": index == 0]
-        }
-        let rows = table.rows.map { row -> Context in
-            var label = row.label
-            if let unit = row.unit?.value, unit != tableUnit { label += " (\(unit.rawValue))" }
-            let cells = row.cells.dropFirst().map { cell -> Context in
-                let text: String
-                var numeric = false
-                switch cell.content {
-                case .number(let number):
-                    text = NumberFormat.format(number)
-                    numeric = true
-                case .text(let value): text = value
-                case .missing: text = "–"
-                }
-                var missing = false
-                if case .missing = cell.content { missing = true }
-                // Every key set explicitly: Mustache would otherwise find the table's own "missing".
-                // A cell without a note says so with false: an empty text is a value to Mustache
-                // and wrote an empty note span (and a space) into every such cell.
-                return ["text": text, "numeric": numeric, "missing": missing, "cell_note": cell.note.map { $0 as Any } ?? false]
-            }
-            return ["label": label, "cells": cells]
-        }
-        var context: Context = [
-            "id": "tabell-\(table.id.value)",
-            "caption": table.caption,
-            "columns": columns,
-            "rows": rows,
-        ]
-        if !unitNotes.isEmpty { context["unit_note"] = unitNotes.joined(separator: ", ") }
-        if let missing = table.missing { context["missing"] = missing }
-        if let note = table.note { context["note"] = note }
-        if let contradictions = table.contradictions, !contradictions.isEmpty {
-            context["contradictions"] = wrap(contradictions.map { ["row": $0.row.value, "note": $0.note] })
-        }
-        return context
     }
 
     /// A number with its unit, words as they are, or "uppgift saknas".
@@ -177,33 +148,25 @@ extension ContextBuilder {
         }
     }
 
-    func goalContext(_ goal: Goal, report: Report, page: Page) -> Context {
+    /// A goal as its section page and the pages that gather goals show it. `anchor` is its id
+    /// on this page; `sectionPath` the page of the section that states it, beside which its
+    /// indicator table's CSV file lies.
+    func goalContext(_ goal: Goal, report: Report, page: Page, anchor: String, sectionPath: String) -> Context {
         let level = level(of: goal, in: report)
         var context: Context = [
-            "id": "mal-\(goal.id.value)",
+            "id": anchor,
             "title": goal.title,
             "level": goal.level == .kf ? "Kommunfullmäktiges mål" : "Nämndmål",
             "verdict_level": level?.label ?? "Ej bedömt",
             "verdict_class": level?.id.value ?? "ej-bedomt",
+            "filter": false,
         ]
         if let verdict = goal.verdict {
             context["verdict_quote"] = verdict.quote
             context["verdict_source"] = "rad \(verdict.line)"
             context["verdict_mapping"] = Self.mappingNote(term: verdict.term.value, level: level?.label ?? "Ej bedömt")
         }
-        let indicators = (goal.indicators ?? []).map { indicator -> Context in
-            let unit = indicator.unit?.value
-            var row: Context = [
-                "name": indicator.breakdown.map { "\(indicator.name), \($0)" } ?? indicator.name,
-                "note": indicator.note.map { ". \($0)" } ?? "",
-                "outcome": format(indicator.outcome?.value, unit: unit),
-                "period": indicator.period?.value.text ?? NumberFormat.missing,
-                "trend": indicator.trend ?? "–",
-            ]
-            row["target"] = format(indicator.target, unit: unit)
-            return row
-        }
-        context["indicators"] = wrap(indicators)
+        context["indicators"] = indicatorTable(goal, anchor: anchor, page: page, sectionPath: sectionPath)
         return context
     }
 }

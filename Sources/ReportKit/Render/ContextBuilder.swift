@@ -53,8 +53,13 @@ struct ContextBuilder {
                 let municipality = other.index.matter.municipality.value
                 return Comparison(
                     label: "\(shortNames[municipality] ?? municipality) \(other.index.matter.year.value)",
+                    reportPath: "\(other.id)/", reportTitle: other.index.matter.title,
+                    municipalityPath: "kommuner/\(municipality)/",
+                    municipalityName: shortNames[municipality] ?? municipality,
                     sectionPaths: Dictionary(other.sections.map { ($0.kind, "\(other.id)/\($0.kind.rawValue)/") },
-                                             uniquingKeysWith: { first, _ in first }))
+                                             uniquingKeysWith: { first, _ in first }),
+                    sectionTitles: Dictionary(other.sections.map { ($0.kind, $0.document.matter.title) },
+                                              uniquingKeysWith: { first, _ in first }))
             }
         }
         self.comparisons = comparisons
@@ -75,9 +80,29 @@ struct ContextBuilder {
     /// A report a section page offers to compare with: its label and the section paths it has.
     struct Comparison {
         let label: String
+        let reportPath: String
+        let reportTitle: String
+        let municipalityPath: String
+        let municipalityName: String
         /// Section kind → site path of that section in the other report.
         let sectionPaths: [SectionKind: String]
+        let sectionTitles: [SectionKind: String]
     }
+
+    /// Where to send a reader from a section another report lacks: the sections that cover
+    /// the nearest ground, best first ("Förväntad utveckling" is told, in reports without it,
+    /// among the year's important events). Without any of them: the report's start page.
+    static let nearestSections: [SectionKind: [SectionKind]] = [
+        .framtid: [.vasentligaHandelser, .sammanfattning],
+        .ansvarsomrade: [.sammanfattning],
+        .ovrigt: [.vasentligaHandelser, .sammanfattning],
+        .vasentligaHandelser: [.sammanfattning],
+        .verksamhetsstatistik: [.malOchResultat],
+        .kvalitetOchInternkontroll: [.malOchResultat],
+        .malOchResultat: [.sammanfattning],
+        .personal: [.sammanfattning],
+        .ekonomi: [.sammanfattning],
+    ]
 
     /// Up to this many reports, pages list every report where they compare ("Jämför med", the
     /// goals page); beyond it they list a bounded selection or counts, so that no page grows
@@ -113,7 +138,9 @@ struct ContextBuilder {
     func values(for page: Page) -> Context {
         var context: Context = [
             "lang": "sv",
-            "title": page.title,
+            // The heading may break at a compound's joint on a phone; the window's title may not.
+            "title": CompoundBreaks.marked(page.title),
+            "page_title": page.title,
             "site_title": siteTitle,
             "root": linker.root(from: page),
             "stylesheet": linker.href(from: page, toFile: "assets/style.css"),
@@ -125,6 +152,13 @@ struct ContextBuilder {
         // Only set when present: an Optional stored in `Any` would count as a value in Mustache.
         if let breadcrumbs = wrap(breadcrumbs(for: page)) { context["breadcrumbs"] = breadcrumbs }
         if let canonical = linker.absoluteURL(of: page.path), !isNotFound(page) { context["canonical"] = canonical }
+        // What a printed page says about itself: the site, the report and where the page is.
+        context["print_address"] = linker.absoluteURL(of: page.path) ?? "/\(page.path)"
+        switch page.kind {
+        case .report(let report), .section(let report, _):
+            context["print_report"] = "\(report.index.matter.title), \(municipalityName(report))"
+        default: break
+        }
         let body = bodies[page.path]
         if let html = body?.html, !html.isEmpty { context["body"] = html }
         var toc = (body?.headings ?? []).filter { $0.level <= 3 }.map { heading -> Context in
@@ -141,6 +175,8 @@ struct ContextBuilder {
         case .municipality(let municipality): self.municipality(municipality, &context, page)
         case .scale(let scale): self.scale(scale, &context, page)
         case .goals: goals(&context, page)
+        case .goalsOfTheme(let theme): goals(&context, page, theme: theme.id)
+        case .goalsOfMunicipality(let municipality): goals(&context, page, municipality: municipality.id)
         case .search: search(&context, page)
         case .page, .notFound: break
         }
@@ -218,6 +254,7 @@ struct ContextBuilder {
             trail.append((reportLabel(report), "\(report.id)/"))
         case .metric: trail.append(("Jämför nyckeltal", "jamfor/"))
         case .theme: trail.append(("Teman", "teman/"))
+        case .goalsOfTheme, .goalsOfMunicipality: trail.append(("Mål", "mal/"))
         default: break
         }
         trail.append((page.title, nil))

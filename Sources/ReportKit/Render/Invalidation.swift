@@ -39,7 +39,10 @@ enum Invalidation {
                 }
             }
             paths.insert("kommuner/\(now.index.matter.municipality.value)/")
-            if goalSignature(was) != goalSignature(now) { paths.insert("mal/") }
+            if goalSignature(was) != goalSignature(now) {
+                // The goals page and every page it is narrowed to.
+                paths.formUnion(new.pages.map(\.path).filter { $0.hasPrefix("mal/") })
+            }
             if was.sections.map(\.document.matter.title) != now.sections.map(\.document.matter.title) {
                 paths.insert("sok/")
             }

@@ -4,6 +4,8 @@ import CommonMark
 struct RenderedBody: Sendable {
     var html = ""
     var headings: [Heading] = []
+    /// The text under each heading, for the search index.
+    var passages: [Passage] = []
     /// Links into other pages (or this one) with an anchor, to check once every page exists.
     var anchorLinks: [AnchorLink] = []
     /// Site paths this page's Markdown links to, for backlinks.
@@ -52,6 +54,7 @@ struct MarkdownStage {
         }
         result.html = rendered.html
         result.headings = rendered.headings
+        result.passages = rendered.passages
         result.diagnostics += Self.pipeTables(in: body.text, firstLine: body.line, file: source)
         return result
     }

@@ -128,11 +128,11 @@ public struct SiteRenderer {
         if let kept, targets?.isEmpty == true || ownPagesOnly {
             dataFiles = kept.dataFiles
         } else {
-            let headings = Dictionary(pages.map { ($0.path, (bodies[$0.path]?.headings ?? []).map(\.text)) }, uniquingKeysWith: { a, _ in a })
             dataFiles = DataExport(content: site.content, linker: linker, figures: builder.figures,
                                    comparisons: builder.metricComparisons).files()
                 + builder.chartFiles.keys.sorted().flatMap { builder.chartFiles[$0]!.outputFiles }
-                + [SearchIndex(site: site, linker: linker).file(headings: headings)]
+                + [SearchIndex(site: site, linker: linker).file(bodies: bodies)]
+                + pages.flatMap(builder.tableFiles).map { OutputFile(path: $0.path, contents: .bytes($0.csv)) }
         }
         var files = pages.map { OutputFile(path: $0.outputPath, contents: .text(htmls[$0.path] ?? "")) }
         files += dataFiles + fixedFiles

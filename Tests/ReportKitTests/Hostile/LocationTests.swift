@@ -58,7 +58,7 @@ import Testing
         let result = site.build()
         #expect(result.errors == [])
         let theme = try site.read("teman/ekonomi/index.html")
-        #expect(theme.contains("id=\"mal-testby-2022-ekonomi-i-balans\"") && theme.contains("id=\"mal-testby-2023-ekonomi-i-balans\""))
+        #expect(theme.contains("id=\"testby-2022-mal-ekonomi-i-balans\"") && theme.contains("id=\"testby-2023-mal-ekonomi-i-balans\""))
     }
 
     /// Repeated keys in two mappings of one file: both reported, each at its repetition.

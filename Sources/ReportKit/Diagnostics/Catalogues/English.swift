@@ -70,6 +70,7 @@ extension Catalogue {
         .knownContradictionOne: "1 known contradiction in the sources, see `arsrapport check --contradictions`",
         .knownContradictions: "{1} known contradictions in the sources, see `arsrapport check --contradictions`",
         .pagesPerSecond: ", {1} pages per second",
+        .searchIndexSize: "; search index {1} kB",
         .notAnnotated: "{1} warnings in files this change does not touch are not annotated (see `arsrapport check`)",
     ]
 }

@@ -70,6 +70,7 @@ extension Catalogue {
         .knownContradictionOne: "1 känd motsägelse i källorna, se `arsrapport check --contradictions`",
         .knownContradictions: "{1} kända motsägelser i källorna, se `arsrapport check --contradictions`",
         .pagesPerSecond: ", {1} sidor per sekund",
+        .searchIndexSize: "; sökindex {1} kB",
         .notAnnotated: "{1} varningar i filer som ändringen inte rör visas inte som anteckningar (se `arsrapport check`)",
     ]
 }
