@@ -8,7 +8,11 @@ import Testing
 /// on the same origin, malformed requests get 400, unknown methods 405.
 @Suite(.serialized) struct SocketTests {
     /// Starts serve's server on a free port with a small site; runs `body`; stops it.
-    func withServer(_ body: (UInt16) throws -> Void) async throws {
+    ///
+    /// `body` blocks in `recv`, so it runs on a thread of its own: on the cooperative pool (two
+    /// threads on a 2-core machine, shared with the other suites) it could take the thread the
+    /// server needs to answer, and wait for its own response until the read times out.
+    func withServer(_ body: @escaping @Sendable (UInt16) throws -> Void) async throws {
         let site = LiveSite()
         site.publish(SiteServerTests.result(["index.html": "<body>start</body>", "solna-2023/index.html": "<body>solna</body>",
                                              "404.html": "<body>saknas</body>"]))
@@ -20,7 +24,11 @@ import Testing
             Issue.record("the server is not listening")
             return
         }
-        try body(port)
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+            Thread {
+                do { try body(port); done.resume() } catch { done.resume(throwing: error) }
+            }.start()
+        }
         await server.stop(timeout: 1)
     }
 
