@@ -367,6 +367,8 @@ function text(cell) {
       if (child.nodeType !== 1 || child.matches('summary, .permalink, .visually-hidden')) return;
       if (child.matches('.missing')) return;  // "uppgift saknas": an empty field in the file
       if (child.matches('details, p')) out.push(' ');
+      // A quotation's marks are drawn by the browser, not in the text; the CSV writes them.
+      if (child.matches('q')) { out.push('"'); walk(child); out.push('"'); return; }
       walk(child);
     });
   })(cell);
