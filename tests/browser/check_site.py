@@ -431,7 +431,9 @@ def csv_checks(site, page, tables, permalinks):
         rows = list(csvmodule.reader(data.decode("utf-8-sig").splitlines(), delimiter=";"))
         shown = [[normalise_cell(cell) for cell in row] for row in table["rows"]]
         # A field a spreadsheet would run as a formula starts with an apostrophe in the file.
-        filed = [[cell[1:] if cell[:2] in ("'=", "'+", "'@", "'-") else cell for cell in row] for row in rows]
+        # A tab or line break inside a field (a quote copied from the report) shows as one space.
+        filed = [[" ".join((cell[1:] if cell[:2] in ("'=", "'+", "'@", "'-") else cell).split()) for cell in row]
+                 for row in rows]
         if shown != filed:
             for number, (a, b) in enumerate(zip(shown, filed)):
                 if a != b:
