@@ -116,9 +116,10 @@ import Testing
         try FileManager.default.removeItem(at: site.content.appendingPathComponent("huddinge-2020/framtid.md"))
         Self.expectSameAsScratch(session, site, "the section removed")
 
-        let layout = site.templates.appendingPathComponent("layout.mustache")
-        try (String(contentsOf: layout, encoding: .utf8).replacingOccurrences(of: "</footer>", with: "<p>Ny rad</p></footer>"))
-            .write(to: layout, atomically: true, encoding: .utf8)
+        // The footer is a partial rendered once per build: editing it must still reach every page.
+        let footer = site.templates.appendingPathComponent("partials/site-footer.mustache")
+        try (String(contentsOf: footer, encoding: .utf8).replacingOccurrences(of: "</footer>", with: "<p>Ny rad</p></footer>"))
+            .write(to: footer, atomically: true, encoding: .utf8)
         let template = Self.expectSameAsScratch(session, site, "a template")
         #expect(template.pagesRendered == total)
     }

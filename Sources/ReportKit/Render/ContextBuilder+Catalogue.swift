@@ -45,31 +45,4 @@ extension ContextBuilder {
                     "reports": reports, "has_reports": !reports.isEmpty]
         })
     }
-
-    func scale(_ scale: Document<ScaleMatter>, _ context: inout Context, _ page: Page) {
-        context["levels"] = scale.matter.levels.map { level -> Context in
-            var entry: Context = ["id": level.id.value, "label": level.label, "description": level.description]
-            entry["terms"] = wrap(content.municipalities.flatMap { municipality in
-                municipality.matter.verdictScale.filter { $0.level.value == level.id.value }
-                    .map { ["text": "\(municipality.matter.shortName): \"\($0.term)\""] }
-            })
-            return entry
-        }
-    }
-
-    /// The search page: without JavaScript, a list of every page to search with the
-    /// browser's own find; with it, the script searches the index, filtered by
-    /// municipality and year.
-    func search(_ context: inout Context, _ page: Page) {
-        context["index_script"] = linker.href(from: page, toFile: SearchIndex.path)
-        context["themes_href"] = linker.href(from: page, to: "teman/")
-        context["metrics_href"] = linker.href(from: page, to: "jamfor/")
-        context["municipalities"] = content.municipalities.map { ["id": $0.id, "name": $0.matter.shortName] }
-        context["years"] = Set(content.reports.map(\.index.matter.year.value)).sorted().map { ["year": "\($0)"] }
-        context["search_script"] = linker.href(from: page, toFile: "assets/sok.js")
-        context["file_suffix"] = linker.baseURL == nil ? "index.html" : ""
-        context["pages"] = site.pages.filter { !isNotFound($0) && $0.path != page.path }.map { target -> Context in
-            ["title": fullTitle(of: target), "href": linker.href(from: page, to: target.path)]
-        }
-    }
 }

@@ -1,36 +1,37 @@
 extension ContextBuilder {
-    func report(_ report: Report, _ context: inout Context, _ page: Page) {
+    func report(_ report: Report, _ page: Page) -> ReportContext {
         let matter = report.index.matter
-        context["draft"] = report.isDraft
-        context["municipality"] = municipalityName(report)
-        context["municipality_href"] = linker.href(from: page, to: "kommuner/\(matter.municipality.value)/")
-        context["facts"] = [
-            fact("Kommun", municipalityName(report)),
-            fact("Nämnd", matter.committee),
-            fact("Rapport", reportKindLabel(report)),
-            fact("Period", "\(matter.period.value.start) – \(matter.period.value.end)"),
-            fact("Diarienummer", matter.dnr),
-            fact("Beslutsdatum", matter.decisionDate.map(NumberFormat.longDate)),
-            fact("Källa", matter.source.title),
+        let context = ReportContext()
+        context.draft = report.isDraft
+        context.municipality = TemplateText(municipalityName(report))
+        context.municipalityHref = TemplateText(linker.href(from: page, to: "kommuner/\(matter.municipality.value)/"))
+        context.facts = [
+            .init("Kommun", municipalityName(report)),
+            .init("Nämnd", matter.committee),
+            .init("Rapport", reportKindLabel(report)),
+            .init("Period", "\(matter.period.value.start) – \(matter.period.value.end)"),
+            .init("Diarienummer", matter.dnr),
+            .init("Beslutsdatum", matter.decisionDate.map(NumberFormat.longDate)),
+            .init("Källa", matter.source.title),
         ]
-        context["sections"] = report.sections.map { section -> Context in
-            ["title": section.document.matter.title,
-             "href": linker.href(from: page, to: sectionPath(report, section)),
-             "summarises": section.document.matter.summarises]
+        context.sections = report.sections.map { section in
+            .init(title: section.document.matter.title, href: linker.href(from: page, to: sectionPath(report, section)),
+                  summarises: section.document.matter.summarises)
         }
-        context["others"] = wrap(otherReports(of: report, page: page))
-        context["headline"] = [
-            fact("Nettokostnad", headline("nettokostnad", in: report).map(labelled)),
-            fact("Budgetavvikelse", headline("budgetavvikelse", in: report).map(labelled)),
-            fact("Sjukfrånvaro", headline("sjukfranvaro", in: report).map(labelled)),
+        context.others = TemplateItems.wrap(otherReports(of: report, page: page))
+        context.headline = [
+            .init("Nettokostnad", headline("nettokostnad", in: report).map(labelled)),
+            .init("Budgetavvikelse", headline("budgetavvikelse", in: report).map(labelled)),
+            .init("Sjukfrånvaro", headline("sjukfranvaro", in: report).map(labelled)),
         ]
+        return context
     }
 
     /// The reports a report's start page offers to read next, each with its municipality.
-    func otherReports(of report: Report, page: Page) -> [Context] {
+    func otherReports(of report: Report, page: Page) -> [ReportContext.OtherReport] {
         (comparisons[report.id] ?? []).map { other in
-            ["label": other.label, "title": other.reportTitle, "href": linker.href(from: page, to: other.reportPath),
-             "municipality": other.municipalityName, "municipality_href": linker.href(from: page, to: other.municipalityPath)]
+            .init(label: other.label, title: other.reportTitle, href: linker.href(from: page, to: other.reportPath),
+                  municipality: other.municipalityName, municipalityHref: linker.href(from: page, to: other.municipalityPath))
         }
     }
 
@@ -41,75 +42,78 @@ extension ContextBuilder {
         return "Rapportens ord: ”\(term)”. Att det motsvarar ”\(level)” på den gemensamma skalan är webbplatsens tolkning."
     }
 
-    func fact(_ label: String, _ value: String?) -> Context {
-        ["label": label, "value": value ?? NumberFormat.missing, "missing": value == nil]
-    }
-
-    func section(_ section: Section, of report: Report, _ context: inout Context, _ toc: inout [Context], _ page: Page) {
+    func section(_ section: Section, of report: Report, _ toc: inout [PageFrame.TocEntry], _ page: Page) -> SectionContext {
         let matter = section.document.matter
-        context["draft"] = report.isDraft
-        context["report_title"] = report.index.matter.title
-        context["report_label"] = reportLabel(report)
-        context["report_href"] = linker.href(from: page, to: "\(report.id)/")
-        context["summarises"] = matter.summarises
-        Citation(matter.source, report: report, section: section).add(to: &context)
-        context["period"] = NumberFormat.period(report.index.matter.period.value)
-        context["report_kind"] = reportKindLabel(report)
+        let context = SectionContext()
+        context.draft = report.isDraft
+        context.reportTitle = TemplateText(report.index.matter.title)
+        context.reportLabel = TemplateText(reportLabel(report))
+        context.reportHref = TemplateText(linker.href(from: page, to: "\(report.id)/"))
+        context.summarises = TemplateText(matter.summarises)
+        context.citation = Citation(matter.source, report: report, section: section).templateValues
+        context.period = TemplateText(NumberFormat.period(report.index.matter.period.value))
+        context.reportKind = TemplateText(reportKindLabel(report))
 
         // "Jämför med": the same section in the other reports; where one lacks it, its nearest
         // section or its start page, saying so.
-        context["compare"] = wrap((comparisons[report.id] ?? []).map { other -> Context in
-            // Every key set: Mustache would otherwise look for an absent one further out.
-            var item: Context = ["label": other.label, "href": false, "nearest": false, "start_href": false]
+        context.compare = TemplateItems.wrap((comparisons[report.id] ?? []).map { other in
             if let path = other.sectionPaths[section.kind] {
-                item["href"] = linker.href(from: page, to: path)
+                return SectionContext.CompareRow(label: other.label, href: linker.href(from: page, to: path), nearest: nil, startHref: nil)
             } else if let nearest = (Self.nearestSections[section.kind] ?? []).first(where: { other.sectionPaths[$0] != nil }),
                       let path = other.sectionPaths[nearest] {
-                item["nearest"] = ["title": other.sectionTitles[nearest] ?? nearest.rawValue, "href": linker.href(from: page, to: path)]
+                let link = LinkRow(title: other.sectionTitles[nearest] ?? nearest.rawValue, href: linker.href(from: page, to: path))
+                return SectionContext.CompareRow(label: other.label, href: nil, nearest: link, startHref: nil)
             } else {
-                item["start_href"] = linker.href(from: page, to: other.reportPath)
+                return SectionContext.CompareRow(label: other.label, href: nil, nearest: nil,
+                                                 startHref: linker.href(from: page, to: other.reportPath))
             }
-            return item
         })
         if let index = report.sections.firstIndex(where: { $0.kind == section.kind }) {
             if index > 0 {
                 let previous = report.sections[index - 1]
-                context["previous"] = ["title": previous.document.matter.title, "href": linker.href(from: page, to: sectionPath(report, previous))]
+                context.previous = LinkRow(title: previous.document.matter.title, href: linker.href(from: page, to: sectionPath(report, previous)))
             }
             if index + 1 < report.sections.count {
                 let next = report.sections[index + 1]
-                context["next"] = ["title": next.document.matter.title, "href": linker.href(from: page, to: sectionPath(report, next))]
+                context.next = LinkRow(title: next.document.matter.title, href: linker.href(from: page, to: sectionPath(report, next)))
             }
         }
-        context["themes"] = wrap((matter.themes ?? []).compactMap { id -> Context? in
-            content.themes.first { $0.id == id.value }.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "teman/\($0.id)/")] }
-        })
+        context.themes = TemplateItems.wrap(themeLinks(matter.themes ?? [], page: page))
 
-        let sectionFigures = figuresBySection["\(report.id)/\(section.kind.rawValue)"] ?? []
-        if !sectionFigures.isEmpty {
-            context["figures"] = figuresTable(sectionFigures, page: page)
-            toc.append(["text": "Nyckeltal", "href": "#fakta-nyckeltal", "sub": false])
+        let facts = figureFacts["\(report.id)/\(section.kind.rawValue)"] ?? []
+        if !facts.isEmpty {
+            context.figures = figuresTable(facts, page: page)
+            toc.append(PageFrame.TocEntry(text: "Nyckeltal", href: "#fakta-nyckeltal", sub: false))
         }
         if let tables = matter.tables, !tables.isEmpty {
-            toc.append(["text": "Tabeller", "href": "#fakta-tabeller", "sub": false])
-            context["tables"] = wrap(tables.map { table in
-                var context = tableContext(table, page: page)
-                Citation(table.source, report: report, section: section).add(to: &context)
+            toc.append(PageFrame.TocEntry(text: "Tabeller", href: "#fakta-tabeller", sub: false))
+            context.tables = TemplateItems(tables.map { table in
+                let context = tableContext(table, page: page)
+                context.citation = Citation(table.source, report: report, section: section).templateValues
                 return context
             })
-            for table in tables { toc.append(["text": table.caption, "href": "#tabell-\(table.id.value)", "sub": true]) }
+            for table in tables { toc.append(PageFrame.TocEntry(text: table.caption, href: "#tabell-\(table.id.value)", sub: true)) }
         }
         if let discrepancies = matter.discrepancies, !discrepancies.isEmpty {
-            context["discrepancies"] = wrap(discrepancies.map { entry -> Context in
-                ["note": CompoundBreaks.marked(entry.note), "lines": "rad " + entry.lines.value.map(String.init).joined(separator: ", ")]
+            context.discrepancies = TemplateItems(discrepancies.map { entry in
+                SectionContext.Discrepancy(note: CompoundBreaks.marked(entry.note),
+                                           lines: "rad " + entry.lines.value.map(String.init).joined(separator: ", "))
             })
-            toc.append(["text": "Motsägelser i rapporten", "href": "#fakta-motsagelser", "sub": false])
+            toc.append(PageFrame.TocEntry(text: "Motsägelser i rapporten", href: "#fakta-motsagelser", sub: false))
         }
         if let goals = matter.goals, !goals.isEmpty {
-            context["goals"] = wrap(goals.map {
+            context.goals = TemplateItems(goals.map {
                 goalContext($0, report: report, page: page, anchor: "mal-\($0.id.value)", sectionPath: page.path)
             })
-            toc.append(["text": "Mål och bedömningar", "href": "#fakta-mal", "sub": false])
+            toc.append(PageFrame.TocEntry(text: "Mål och bedömningar", href: "#fakta-mal", sub: false))
+        }
+        return context
+    }
+
+    /// The themes a page belongs to, each linked to its page.
+    func themeLinks(_ ids: [Located<String>], page: Page) -> [LinkRow] {
+        ids.compactMap { id in
+            content.themes.first { $0.id == id.value }.map { LinkRow(title: $0.matter.title, href: linker.href(from: page, to: "teman/\($0.id)/")) }
         }
     }
 
@@ -151,22 +155,15 @@ extension ContextBuilder {
     /// A goal as its section page and the pages that gather goals show it. `anchor` is its id
     /// on this page; `sectionPath` the page of the section that states it, beside which its
     /// indicator table's CSV file lies.
-    func goalContext(_ goal: Goal, report: Report, page: Page, anchor: String, sectionPath: String) -> Context {
+    func goalContext(_ goal: Goal, report: Report, page: Page, anchor: String, sectionPath: String) -> GoalContext {
         let level = level(of: goal, in: report)
-        var context: Context = [
-            "id": anchor,
-            "title": goal.title,
-            "level": goal.level == .kf ? "Kommunfullmäktiges mål" : "Nämndmål",
-            "verdict_level": level?.label ?? "Ej bedömt",
-            "verdict_class": level?.id.value ?? "ej-bedomt",
-            "filter": false,
-        ]
-        if let verdict = goal.verdict {
-            context["verdict_quote"] = verdict.quote
-            context["verdict_source"] = "rad \(verdict.line)"
-            context["verdict_mapping"] = Self.mappingNote(term: verdict.term.value, level: level?.label ?? "Ej bedömt")
-        }
-        context["indicators"] = indicatorTable(goal, anchor: anchor, page: page, sectionPath: sectionPath)
-        return context
+        let levelLabel = level?.label ?? "Ej bedömt"
+        return GoalContext(
+            id: anchor, title: goal.title, level: goal.level == .kf ? "Kommunfullmäktiges mål" : "Nämndmål",
+            verdictLevel: levelLabel, verdictClass: level?.id.value ?? "ej-bedomt",
+            verdict: goal.verdict.map { verdict in
+                (verdict.quote, "rad \(verdict.line)", Self.mappingNote(term: verdict.term.value, level: levelLabel))
+            },
+            indicators: indicatorTable(goal, anchor: anchor, page: page, sectionPath: sectionPath))
     }
 }

@@ -9,25 +9,25 @@ extension ContextBuilder {
     /// A cell's note up to this long is a footnote mark ("*", "1)"); a longer one is words.
     static let footnoteMarkLength = 4
 
-    func tableContext(_ table: Table, page: Page) -> Context {
+    func tableContext(_ table: Table, page: Page) -> GridContext {
         let grid = TableExport.grid(of: table)
         var unitNotes: [String] = []
         if let tableUnit = table.unit?.value { unitNotes.append(Self.unitPhrase(tableUnit)) }
         if let period = table.period?.value { unitNotes.append(period.text) }
-        var context = gridContext(grid, id: "tabell-\(table.id.value)", caption: table.caption,
+        let context = gridContext(grid, id: "tabell-\(table.id.value)", caption: table.caption,
                                   file: page.path + TableExport.fileName(of: table), page: page)
-        context["caption"] = table.caption
-        if !unitNotes.isEmpty { context["unit_note"] = unitNotes.joined(separator: ", ") }
-        if let missing = table.missing { context["missing"] = missing }
-        if let note = table.note { context["note"] = note }
-        if let contradictions = table.contradictions, !contradictions.isEmpty {
-            context["contradictions"] = wrap(contradictions.map { ["row": $0.row.value, "note": CompoundBreaks.marked($0.note)] })
-        }
+        context.caption = TemplateText(table.caption)
+        if !unitNotes.isEmpty { context.unitNote = TemplateText(unitNotes.joined(separator: ", ")) }
+        context.missing = table.missing.map { TemplateText($0) }
+        context.note = table.note.map { TemplateText($0) }
+        context.contradictions = TemplateItems.wrap((table.contradictions ?? []).map {
+            GridContext.Contradiction(row: $0.row.value, note: CompoundBreaks.marked($0.note))
+        })
         return context
     }
 
     /// Header, rows, anchor, CSV link and size of a table made from `grid`.
-    func gridContext(_ grid: TableExport.Grid, id: String, caption: String, file: String, page: Page) -> Context {
+    func gridContext(_ grid: TableExport.Grid, id: String, caption: String, file: String, page: Page) -> GridContext {
         let wide = Set(grid.header.indices.filter { column in
             column > 0 && grid.rows.contains { $0.indices.contains(column) && !$0[column].numeric && $0[column].text.count > Self.wideTextLength }
         })
@@ -35,29 +35,24 @@ extension ContextBuilder {
         let numericColumns = Set(grid.header.indices.filter { column in
             column > 0 && grid.rows.contains { $0.indices.contains(column) && $0[column].numeric }
         })
-        let columns = grid.header.enumerated().map { index, label -> Context in
-            ["label": CompoundBreaks.marked(label), "first": index == 0, "numeric": numericColumns.contains(index)]
+        let columns = grid.header.enumerated().map { index, label in
+            GridContext.Column(label: CompoundBreaks.marked(label), first: index == 0, numeric: numericColumns.contains(index))
         }
-        let rows = grid.rows.map { row -> Context in
-            let cells = row.dropFirst().enumerated().map { offset, cell -> Context in
+        let rows = grid.rows.map { row in
+            let cells = row.dropFirst().enumerated().map { offset, cell in
                 let numeric = numericColumns.contains(offset + 1)
-                // Every key set explicitly: Mustache would otherwise find the table's own "missing".
-                // A cell without a note says so with false: an empty text is a value to Mustache.
                 // A footnote mark stays beside its value; a note in words folds away under it.
-                let mark = cell.note.flatMap { $0.count <= Self.footnoteMarkLength ? $0 : nil }
-                let words = cell.note.flatMap { $0.count > Self.footnoteMarkLength ? $0 : nil }
-                return ["text": cell.numeric ? cell.text : CompoundBreaks.marked(cell.text), "numeric": numeric, "missing": !cell.stated,
-                        "cell_note": mark.map { $0 as Any } ?? false, "cell_details": words.map { $0 as Any } ?? false,
-                        "wide": !numeric && wide.contains(offset + 1)]
+                return GridContext.Cell(text: cell.numeric ? cell.text : CompoundBreaks.marked(cell.text), numeric: numeric,
+                                        missing: !cell.stated,
+                                        cellNote: cell.note.flatMap { $0.count <= Self.footnoteMarkLength ? $0 : nil },
+                                        cellDetails: cell.note.flatMap { $0.count > Self.footnoteMarkLength ? $0 : nil },
+                                        wide: !numeric && wide.contains(offset + 1))
             }
-            return ["label": CompoundBreaks.marked(row.first?.text ?? ""), "cells": cells]
+            return GridContext.Row(label: CompoundBreaks.marked(row.first?.text ?? ""), cells: cells)
         }
-        return [
-            "id": id, "columns": columns, "rows": rows, "long": grid.rows.count > Self.longTableRows,
-            "what": caption,
-            "csv_href": linker.href(from: page, toFile: file),
-            "csv_size": TableExport.sizeLabel(bytes: TableExport.csv(grid).count),
-        ]
+        return GridContext(id: id, columns: columns, rows: rows, long: grid.rows.count > Self.longTableRows, what: caption,
+                           csvHref: linker.href(from: page, toFile: file),
+                           csvSize: TableExport.sizeLabel(bytes: TableExport.csv(grid).count))
     }
 
     // MARK: - Key figures
@@ -66,33 +61,30 @@ extension ContextBuilder {
     /// figure's name, so that on a phone it is in view beside the sticky name, then in the
     /// metric's unit and sign; what it is and its period after them; the source, with the note
     /// and any contradiction folded under it.
-    func figuresTable(_ figures: [NormalisedFigure], page: Page) -> Context {
-        var context = gridContext(figuresGrid(figures), id: "tabell-nyckeltal", caption: "Nyckeltal som rapporten anger",
-                                  file: page.path + "nyckeltal.csv", page: page)
-        context["items"] = figures.map { figure -> Context in
-            var row = figureRow(figure, page)
-            if let name = row["metric"] as? String { row["metric"] = CompoundBreaks.marked(name) }
-            if let breakdown = row["breakdown"] as? String { row["breakdown"] = CompoundBreaks.marked(breakdown) }
-            return row
-        }
-        return context
+    func figuresTable(_ facts: [FigureFacts], page: Page) -> FiguresTable {
+        FiguresTable(id: "tabell-nyckeltal", long: facts.count > Self.longTableRows, what: "Nyckeltal som rapporten anger",
+                     csvHref: linker.href(from: page, toFile: page.path + "nyckeltal.csv"),
+                     csvSize: TableExport.sizeLabel(bytes: TableExport.csv(figuresGrid(facts)).count),
+                     items: facts.map { FigureRow(facts: $0, metricHref: linker.href(from: page, to: "jamfor/\($0.metricID)/")) })
     }
 
     /// What `figuresTable` shows, cell by cell (the note and contradiction after the source).
-    func figuresGrid(_ figures: [NormalisedFigure]) -> TableExport.Grid {
+    func figuresGrid(_ facts: [FigureFacts]) -> TableExport.Grid {
         TableExport.Grid(header: ["Nyckeltal", "Som rapporten anger", "I nyckeltalets enhet och tecken", "Avser", "Period", "Källa"],
-                         rows: figures.map { figure in
-            let f = figure.figure
-            let name = (metrics[f.metric.value]?.matter.title ?? f.metric.value) + (f.breakdown.map { ", \($0)" } ?? "")
-            let source = [Citation(f.source, report: figure.report, section: figure.section).plainText, f.note, f.contradiction]
-                .compactMap { $0 }
-            return [TableExport.Cell(text: name),
-                    TableExport.Cell(text: NumberFormat.format(f.value.value, unit: f.unit.value), numeric: true),
-                    TableExport.Cell(text: NumberFormat.format(figure.value, unit: figure.unit), numeric: true),
-                    TableExport.Cell(text: basisLabel(f.basis)),
-                    TableExport.Cell(text: f.timeText),
-                    TableExport.Cell(text: source.joined(separator: " "))]
-        })
+                         rows: facts.map(\.cells))
+    }
+
+    /// Each figure's `FigureFacts`, by section (`report/kind`) as `figuresBySection` holds them.
+    static func figureFacts(_ figuresBySection: [String: [NormalisedFigure]], metrics: [String: Document<MetricMatter>],
+                            parallel: Bool) -> [String: [FigureFacts]] {
+        let keys = figuresBySection.keys.sorted()
+        let facts = Parallel.map(keys, parallel: parallel) { key in
+            (figuresBySection[key] ?? []).map { figure in
+                FigureFacts(figure, metricTitle: metrics[figure.figure.metric.value]?.matter.title ?? figure.figure.metric.value,
+                            basis: label(of: figure.figure.basis))
+            }
+        }
+        return Dictionary(uniqueKeysWithValues: zip(keys, facts))
     }
 
     /// A figure's anchor on its section page: `figur-` and its id.
@@ -102,7 +94,7 @@ extension ContextBuilder {
 
     // MARK: - Indicators of a goal
 
-    func indicatorTable(_ goal: Goal, anchor: String, page: Page, sectionPath: String) -> Context? {
+    func indicatorTable(_ goal: Goal, anchor: String, page: Page, sectionPath: String) -> GridContext? {
         guard let indicators = goal.indicators, !indicators.isEmpty else { return nil }
         let grid = indicatorsGrid(indicators)
         return gridContext(grid, id: "\(anchor)-indikatorer", caption: "Indikatorer för \(goal.title)",
@@ -153,8 +145,8 @@ extension ContextBuilder {
         var files = (matter.tables ?? []).map {
             TableExport.File(path: page.path + TableExport.fileName(of: $0), grid: TableExport.grid(of: $0))
         }
-        let figures = figuresBySection["\(report.id)/\(section.kind.rawValue)"] ?? []
-        if !figures.isEmpty { files.append(TableExport.File(path: page.path + "nyckeltal.csv", grid: figuresGrid(figures))) }
+        let facts = figureFacts["\(report.id)/\(section.kind.rawValue)"] ?? []
+        if !facts.isEmpty { files.append(TableExport.File(path: page.path + "nyckeltal.csv", grid: figuresGrid(facts))) }
         for goal in matter.goals ?? [] {
             guard let indicators = goal.indicators, !indicators.isEmpty else { continue }
             files.append(TableExport.File(path: page.path + "mal-\(goal.id.value)-indikatorer.csv", grid: indicatorsGrid(indicators)))

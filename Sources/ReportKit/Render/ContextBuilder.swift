@@ -1,3 +1,5 @@
+import Mustache
+
 /// Builds the values a page's template shows. Every number arrives formatted and every link
 /// computed here, so that templates stay logic-less.
 struct ContextBuilder {
@@ -27,7 +29,12 @@ struct ContextBuilder {
     let metricComparisons: ComparisonIndex
     let chartFiles: [String: ChartDownloads]
 
-    init(site: Site, linker: Linker, bodies: [String: RenderedBody]) {
+    /// The header and footer, rendered once per build.
+    let chrome: SiteChrome
+    /// Section (`report/kind`) → its figures' `FigureFacts`, in `figuresBySection`'s order.
+    let figureFacts: [String: [FigureFacts]]
+
+    init(site: Site, linker: Linker, bodies: [String: RenderedBody], library: MustacheLibrary, parallel: Bool = true) {
         self.site = site
         self.linker = linker
         self.bodies = bodies
@@ -38,10 +45,13 @@ struct ContextBuilder {
         self.backlinks = backlinks.mapValues { $0.sorted() }
         figures = site.content.normalisedFigures()
         siteTitle = site.content.home?.matter.title ?? "Socialnämnder i jämförelse"
-        figuresBySection = Dictionary(grouping: figures) { "\($0.report.id)/\($0.section.kind.rawValue)" }
-        pagesByPath = Dictionary(site.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let figuresBySection = Dictionary(grouping: figures) { "\($0.report.id)/\($0.section.kind.rawValue)" }
+        self.figuresBySection = figuresBySection
+        let pagesByPath = Dictionary(site.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        self.pagesByPath = pagesByPath
         municipalities = Dictionary(site.content.municipalities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        metrics = Dictionary(site.content.metrics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let metrics = Dictionary(site.content.metrics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.metrics = metrics
         let reports = site.content.reports
         let reportsByYear = Dictionary(grouping: reports.indices) { reports[$0].index.matter.year.value }
         let reportsByMunicipality = Dictionary(grouping: reports.indices) { reports[$0].index.matter.municipality.value }
@@ -75,6 +85,9 @@ struct ContextBuilder {
             chartFiles[metric.id] = ChartDownloads(comparison: comparison, siteTitle: siteTitle, linker: linker)
         }
         self.chartFiles = chartFiles
+        figureFacts = Self.figureFacts(figuresBySection, metrics: metrics, parallel: parallel)
+        chrome = SiteChrome(pages: site.pages, siteTitle: siteTitle,
+                            footerLinks: Self.footerLinks.filter { pagesByPath[$0.path] != nil }, linker: linker, library: library)
     }
 
     /// A report a section page offers to compare with: its label and the section paths it has.
@@ -127,143 +140,6 @@ struct ContextBuilder {
     }
 
     var content: Content { site.content }
-
-    // MARK: - Common parts
-
-    /// Everything `page`'s template shows, ready for Mustache (see `TemplateText`).
-    func context(for page: Page) -> Context {
-        TemplateText.prepare(values(for: page))
-    }
-
-    func values(for page: Page) -> Context {
-        var context: Context = [
-            "lang": "sv",
-            // The heading may break at a compound's joint on a phone; the window's title may not.
-            "title": CompoundBreaks.marked(page.title),
-            "page_title": page.title,
-            "site_title": siteTitle,
-            "root": linker.root(from: page),
-            "stylesheet": linker.href(from: page, toFile: "assets/style.css"),
-            "home_href": linker.href(from: page, to: ""),
-            "nav": navigation(for: page),
-            "footer_links": footerLinks(for: page),
-            "description": description(of: page),
-        ]
-        // Only set when present: an Optional stored in `Any` would count as a value in Mustache.
-        if let breadcrumbs = wrap(breadcrumbs(for: page)) { context["breadcrumbs"] = breadcrumbs }
-        if let canonical = linker.absoluteURL(of: page.path), !isNotFound(page) { context["canonical"] = canonical }
-        // What a printed page says about itself: the site, the report and where the page is.
-        context["print_address"] = linker.absoluteURL(of: page.path) ?? "/\(page.path)"
-        switch page.kind {
-        case .report(let report), .section(let report, _):
-            context["print_report"] = "\(report.index.matter.title), \(municipalityName(report))"
-        default: break
-        }
-        let body = bodies[page.path]
-        if let html = body?.html, !html.isEmpty { context["body"] = html }
-        var toc = (body?.headings ?? []).filter { $0.level <= 3 }.map { heading -> Context in
-            ["text": heading.text, "href": "#\(heading.id)", "sub": heading.level == 3]
-        }
-        switch page.kind {
-        case .home: home(&context, page)
-        case .report(let report): self.report(report, &context, page)
-        case .section(let report, let section): self.section(section, of: report, &context, &toc, page)
-        case .metric(let metric): self.metric(metric, &context, page)
-        case .metricIndex: metricIndex(&context, page)
-        case .theme(let theme): self.theme(theme, &context, page)
-        case .themeIndex: themeIndex(&context, page)
-        case .municipality(let municipality): self.municipality(municipality, &context, page)
-        case .scale(let scale): self.scale(scale, &context, page)
-        case .goals: goals(&context, page)
-        case .goalsOfTheme(let theme): goals(&context, page, theme: theme.id)
-        case .goalsOfMunicipality(let municipality): goals(&context, page, municipality: municipality.id)
-        case .search: search(&context, page)
-        case .page, .notFound: break
-        }
-        if toc.count > 1 { context["toc"] = wrap(toc) }
-        context["backlinks"] = wrap((backlinks[page.path] ?? []).compactMap { path in
-            pagesByPath[path].map { ["title": fullTitle(of: $0), "href": linker.href(from: page, to: path)] }
-        })
-        return context
-    }
-
-    /// What the backlinks list of a page shows, for incremental rebuilds to compare.
-    func backlinkSignature(of path: String) -> [String] {
-        (backlinks[path] ?? []).map { "\($0) \(pagesByPath[$0].map(fullTitle(of:)) ?? "")" }
-    }
-
-    /// A list that the template wraps in a container: `{{#toc}}<nav>{{#items}}…{{/items}}</nav>{{/toc}}`.
-    /// Nil for an empty list, so the container disappears with it.
-    func wrap(_ items: [Context]) -> Context? {
-        items.isEmpty ? nil : ["items": items]
-    }
-
-    func isNotFound(_ page: Page) -> Bool {
-        if case .notFound = page.kind { return true }
-        return false
-    }
-
-    func description(of page: Page) -> String {
-        switch page.kind {
-        case .page(let document): return document.matter.description ?? siteDescription
-        case .theme(let theme): return theme.matter.description
-        case .metric(let metric): return metric.matter.definition
-        case .report(let report):
-            return "\(report.index.matter.title), \(municipalityName(report)), \(NumberFormat.period(report.index.matter.period.value))."
-        case .section(let report, let section):
-            return "\(section.document.matter.title) i \(report.index.matter.title), \(municipalityName(report))."
-        default: return siteDescription
-        }
-    }
-
-    var siteDescription: String {
-        content.home?.matter.description ?? "Socialnämndernas årsredovisningar och delårsrapporter jämförda sida vid sida."
-    }
-
-    /// "Ekonomi – Huddinge 2020" for lists where the bare section title would be ambiguous.
-    func fullTitle(of page: Page) -> String {
-        if case .section(let report, _) = page.kind { return "\(page.title) – \(reportLabel(report))" }
-        return page.title
-    }
-
-    func navigation(for page: Page) -> [Context] {
-        let items: [(String, String)] = [("Start", ""), ("Jämför nyckeltal", "jamfor/"), ("Mål", "mal/"), ("Teman", "teman/"), ("Sök", "sok/")]
-        return items.map { label, path in
-            var item: Context = ["label": label, "href": linker.href(from: page, to: path)]
-            if page.path == path && !isNotFound(page) { item["current"] = true }
-            return item
-        }
-    }
-
-    func footerLinks(for page: Page) -> [Context] {
-        var links: [Context] = []
-        if pagesByPath["tillganglighet/"] != nil {
-            links.append(["label": "Tillgänglighetsredogörelse", "href": linker.href(from: page, to: "tillganglighet/")])
-        }
-        if pagesByPath["bedomningsskala/"] != nil {
-            links.append(["label": "Gemensam bedömningsskala", "href": linker.href(from: page, to: "bedomningsskala/")])
-        }
-        return links
-    }
-
-    func breadcrumbs(for page: Page) -> [Context] {
-        var trail: [(String, String?)] = [("Start", "")]
-        switch page.kind {
-        case .home: return []
-        case .section(let report, _):
-            trail.append((reportLabel(report), "\(report.id)/"))
-        case .metric: trail.append(("Jämför nyckeltal", "jamfor/"))
-        case .theme: trail.append(("Teman", "teman/"))
-        case .goalsOfTheme, .goalsOfMunicipality: trail.append(("Mål", "mal/"))
-        default: break
-        }
-        trail.append((page.title, nil))
-        return trail.map { label, path in
-            var crumb: Context = ["label": label]
-            if let path { crumb["href"] = linker.href(from: page, to: path) } else { crumb["current"] = true }
-            return crumb
-        }
-    }
 
     // MARK: - Lookups
 
@@ -334,7 +210,9 @@ struct ContextBuilder {
         return first.merging(forPeriod) { _, matching in matching }
     }
 
-    func basisLabel(_ basis: Figure.Basis) -> String {
+    func basisLabel(_ basis: Figure.Basis) -> String { Self.label(of: basis) }
+
+    static func label(of basis: Figure.Basis) -> String {
         switch basis {
         case .utfall: return "Utfall"
         case .budget: return "Budget"

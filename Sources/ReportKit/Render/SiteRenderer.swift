@@ -78,7 +78,7 @@ public struct SiteRenderer {
         for (page, body) in zip(changed, Parallel.map(changed, parallel: parallel) { markdown.render($0) }) {
             bodies[page.path] = body
         }
-        let builder = ContextBuilder(site: site, linker: linker, bodies: bodies)
+        let builder = ContextBuilder(site: site, linker: linker, bodies: bodies, library: templates.library, parallel: parallel)
 
         // Templates, for the pages that changed and the pages whose backlinks did.
         var render = Set(changed.map(\.path))
