@@ -58,7 +58,7 @@ extension ContextBuilder {
             return row
         })
         context["themes"] = wrap((matter.themes ?? []).compactMap { id -> Context? in
-            content.themes.first { $0.id == id.value }.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "teman/\($0.id)/")] }
+            index.themes[id.value].map { ["title": $0.matter.title, "href": linker.href(from: page, to: "teman/\($0.id)/")] }
         })
         context["data_csv"] = linker.href(from: page, toFile: "data/nyckeltal.csv")
         context["data_json"] = linker.href(from: page, toFile: "data/nyckeltal.json")

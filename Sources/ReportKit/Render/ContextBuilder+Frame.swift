@@ -209,8 +209,7 @@ extension ContextBuilder {
 
     /// "Ekonomi – Huddinge 2020" for lists where the bare section title would be ambiguous.
     func fullTitle(of page: Page) -> String {
-        if case .section(let report, _) = page.kind { return "\(page.title) – \(reportLabel(report))" }
-        return page.title
+        index.fullTitle(of: page)
     }
 
     /// The footer's links, each shown when the site has the page.

@@ -154,14 +154,10 @@ extension ContextBuilder {
     /// How many of a theme's goals, over every report, got each level of the common scale.
     func goalSummary(theme: String) -> GoalsContext.Summary? {
         var counts: [String: Int] = [:]
-        var total = 0, reports = 0
-        for report in content.reports {
-            let goals = report.sections.flatMap { $0.document.matter.goals ?? [] }.filter { $0.theme.value == theme }
-            if !goals.isEmpty { reports += 1 }
-            for goal in goals {
-                total += 1
-                counts[level(of: goal, in: report)?.id.value ?? "ej-bedomt", default: 0] += 1
-            }
+        let goals = index.goalsByTheme[theme] ?? []
+        let total = goals.count, reports = Set(goals.map(\.report.id)).count
+        for placed in goals {
+            counts[level(of: placed.goal, in: placed.report)?.id.value ?? "ej-bedomt", default: 0] += 1
         }
         guard total > 0 else { return nil }
         return GoalsContext.Summary(total: "\(total) mål i \(reports) rapporter", levels: (content.scale?.matter.levels ?? []).map { level in
@@ -172,19 +168,17 @@ extension ContextBuilder {
     /// Every report's goals of one theme (of one municipality's reports, if given), each
     /// linking to where its report states it.
     func goalRows(theme: String, municipality: String? = nil, page: Page) -> [GoalContext] {
-        content.reports.filter { municipality == nil || $0.index.matter.municipality.value == municipality }.flatMap { report in
-            report.sections.flatMap { section in
-                (section.document.matter.goals ?? []).filter { $0.theme.value == theme }.map { goal in
-                    // Prefixed with the report: two reports may use the same goal id.
-                    let row = goalContext(goal, report: report, page: page, anchor: "\(report.id)-mal-\(goal.id.value)",
-                                          sectionPath: sectionPath(report, section))
-                    row.report = TemplateText(reportLabel(report))
-                    row.filter = GoalContext.Filter(municipalityID: report.index.matter.municipality.value, themeID: theme)
-                    row.href = TemplateText(linker.href(from: page, to: sectionPath(report, section), anchor: "mal-\(goal.id.value)"))
-                    return row
-                }
+        (index.goalsByTheme[theme] ?? []).filter { municipality == nil || $0.report.index.matter.municipality.value == municipality }
+            .map { placed in
+                let (goal, report, section) = (placed.goal, placed.report, placed.section)
+                // Prefixed with the report: two reports may use the same goal id.
+                let row = goalContext(goal, report: report, page: page, anchor: "\(report.id)-mal-\(goal.id.value)",
+                                      sectionPath: sectionPath(report, section))
+                row.report = TemplateText(reportLabel(report))
+                row.filter = GoalContext.Filter(municipalityID: report.index.matter.municipality.value, themeID: theme)
+                row.href = TemplateText(linker.href(from: page, to: sectionPath(report, section), anchor: "mal-\(goal.id.value)"))
+                return row
             }
-        }
     }
 
     /// A list of typed rows in a page kind that still builds a dictionary (see `wrap(_:)`).

@@ -113,7 +113,7 @@ extension ContextBuilder {
     /// The themes a page belongs to, each linked to its page.
     func themeLinks(_ ids: [Located<String>], page: Page) -> [LinkRow] {
         ids.compactMap { id in
-            content.themes.first { $0.id == id.value }.map { LinkRow(title: $0.matter.title, href: linker.href(from: page, to: "teman/\($0.id)/")) }
+            index.themes[id.value].map { LinkRow(title: $0.matter.title, href: linker.href(from: page, to: "teman/\($0.id)/")) }
         }
     }
 
