@@ -63,6 +63,12 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     // Templates
     case templateUnreadable, templateSyntax, templateError, templateMissingPartial, templateMissing
     case mustacheCloseName, mustacheUnfinishedName, mustacheSectionEnd, mustacheDelimiter
+    // More `--help`
+    case helpSchema, helpSchemaKind, helpSchemaOutput, helpSchemaOutputDir, helpPort
+    // The command line, `new` and `serve`
+    case cliBaseURL, cliQuietVerbose, newCreated, newNext, newBadMunicipality, newBadYear, newExists
+    case newWriteFailed, serveFailed, serveCannotWatch, serveCannotListen, serveDidNotStart, serveUnwatched
+    case serveServing, serveStopping, serveBuildFailed, serveRebuiltReport, serveRebuilt, serveBuilt
 }
 
 public enum Catalogue {
@@ -74,8 +80,8 @@ public enum Catalogue {
     }
 
     /// What an unknown reference names, in Swedish (the argument {1} of `unknownReference`).
-    static let swedishKinds = ["metric": "nyckeltal", "theme": "tema", "municipality": "kommun",
-                               "column": "kolumn", "verdict level": "bedömningsnivå"]
+    static let swedishKinds = ["metric": "nyckeltalet", "theme": "temat", "municipality": "kommunen",
+                               "column": "kolumnen", "verdict level": "bedömningsnivån"]
 
     /// The message in `language`, its arguments put in place.
     public static func text(_ key: MessageKey, _ arguments: [String], in language: Language) -> String {
@@ -156,6 +162,16 @@ public struct MessagePart: Sendable, Hashable, CustomStringConvertible {
             }
         }, in: language)
     }
+}
+
+/// An error whose message comes from the catalogues, for the command line to print in the
+/// user's language (its `description` is English).
+public protocol CataloguedError: Error, CustomStringConvertible {
+    var message: MessagePart { get }
+}
+
+extension CataloguedError {
+    public var description: String { message.text(in: .english) }
 }
 
 extension Diagnostic {

@@ -11,7 +11,7 @@ public struct SiteWriter: Sendable {
     public static let markerName = ".arsrapport-build"
     static let markerText = "This folder is written by `arsrapport build` and is replaced on every build.\n"
 
-    public enum WriteError: Error, CustomStringConvertible {
+    public enum WriteError: CataloguedError {
         case refused(MessagePart)
         case failed(MessagePart)
 
@@ -21,8 +21,6 @@ public struct SiteWriter: Sendable {
             case .refused(let message), .failed(let message): return message
             }
         }
-
-        public var description: String { message.text(in: .english) }
     }
 
     let output: URL

@@ -294,5 +294,33 @@ extension Catalogue {
         .mustacheUnfinishedName: "a tag is not closed with }}",
         .mustacheSectionEnd: "a section {{#…}} or {{^…}} is never closed",
         .mustacheDelimiter: "a set-delimiter tag is malformed",
+
+        // More `--help`
+        .helpSchema: "Write a JSON Schema of the front matter, for an editor to check and complete it.",
+        .helpSchemaKind: "Only the schema of this kind of file.",
+        .helpSchemaOutput: "Write to this file instead of standard output.",
+        .helpSchemaOutputDir: "Write <kind>.schema.json for every kind of file into this folder.",
+        .helpPort: "Port to listen on (localhost only); 0 picks a free one.",
+
+        // The command line, `new` and `serve`
+        .cliBaseURL: "--base-url must start with https:// or http://, got \"{1}\"",
+        .cliQuietVerbose: "--quiet and --verbose cannot be used together",
+        .newCreated: "created {1}",
+        .newNext: "Fill in the files, then run `arsrapport check`. The fields are described in docs/content-format.md.",
+        .newBadMunicipality: "municipality \"{1}\" may only use a-z, 0-9 and '-' (it becomes part of the address), e.g. \"{2}\"",
+        .newBadYear: "year {1} is not a year",
+        .newExists: "content/{1} already exists; nothing was written",
+        .newWriteFailed: "could not write the new report: {1}",
+        .serveFailed: "cannot serve: {1}",
+        .serveCannotWatch: "cannot watch files: {1}",
+        .serveCannotListen: "cannot listen on 127.0.0.1:{1}: {2}; is another serve running? Choose another port with --port",
+        .serveDidNotStart: "the server did not start within 10 seconds",
+        .serveUnwatched: "{1} folders are not watched, so changes in them are not seen (first: {2}); on Linux, raise fs.inotify.max_user_watches",
+        .serveServing: "Serving the site at http://127.0.0.1:{1}/ (Ctrl-C stops)",
+        .serveStopping: "Stopping…",
+        .serveBuildFailed: "build failed: {1}; still serving the last good build ({2} ms)",
+        .serveRebuiltReport: "rebuilt the {1} pages of the changed report in {2} ms; the comparisons follow",
+        .serveRebuilt: "rebuilt {1} of {2} pages in {3} ms",
+        .serveBuilt: "built {1} pages in {2} ms",
     ]
 }

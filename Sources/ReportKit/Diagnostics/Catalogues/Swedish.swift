@@ -294,5 +294,33 @@ extension Catalogue {
         .mustacheUnfinishedName: "en tagg avslutas inte med }}",
         .mustacheSectionEnd: "ett avsnitt {{#…}} eller {{^…}} avslutas aldrig",
         .mustacheDelimiter: "en tagg som byter avgränsare är felskriven",
+
+        // More `--help`
+        .helpSchema: "Skriv ett JSON Schema för framsidesdata, så att en redigerare kan kontrollera och komplettera den.",
+        .helpSchemaKind: "Bara schemat för den här sortens fil.",
+        .helpSchemaOutput: "Skriv till den här filen i stället för till standard output.",
+        .helpSchemaOutputDir: "Skriv <kind>.schema.json för varje sorts fil i den här mappen.",
+        .helpPort: "Porten att lyssna på (bara localhost); 0 väljer en ledig.",
+
+        // The command line, `new` and `serve`
+        .cliBaseURL: "--base-url måste börja med https:// eller http://, här står \"{1}\"",
+        .cliQuietVerbose: "--quiet och --verbose kan inte användas samtidigt",
+        .newCreated: "skapade {1}",
+        .newNext: "Fyll i filerna och kör sedan `arsrapport check`. Fälten beskrivs i docs/content-format.md.",
+        .newBadMunicipality: "kommunens id \"{1}\" får bara innehålla a-z, 0-9 och '-' (det blir en del av adressen), t.ex. \"{2}\"",
+        .newBadYear: "{1} är inget årtal",
+        .newExists: "content/{1} finns redan; inget skrevs",
+        .newWriteFailed: "kunde inte skriva den nya rapporten: {1}",
+        .serveFailed: "kan inte visa webbplatsen: {1}",
+        .serveCannotWatch: "kan inte bevaka filerna: {1}",
+        .serveCannotListen: "kan inte lyssna på 127.0.0.1:{1}: {2}; körs en annan serve redan? Välj en annan port med --port",
+        .serveDidNotStart: "servern startade inte inom 10 sekunder",
+        .serveUnwatched: "{1} mappar bevakas inte, så ändringar i dem märks inte (den första: {2}); höj fs.inotify.max_user_watches på Linux",
+        .serveServing: "Webbplatsen visas på http://127.0.0.1:{1}/ (Ctrl-C stoppar)",
+        .serveStopping: "Stoppar …",
+        .serveBuildFailed: "bygget misslyckades: {1}; visar fortfarande det senaste lyckade bygget ({2} ms)",
+        .serveRebuiltReport: "byggde om den ändrade rapportens {1} sidor på {2} ms; jämförelserna följer",
+        .serveRebuilt: "byggde om {1} av {2} sidor på {3} ms",
+        .serveBuilt: "byggde {1} sidor på {2} ms",
     ]
 }
