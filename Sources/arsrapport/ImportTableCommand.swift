@@ -29,7 +29,7 @@ struct ImportTableCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let data = DataFile(relativePath: URL(fileURLWithPath: file).lastPathComponent, displayPath: file, bytes: bytes)
-        let (text, diagnostics) = check ? TableImport.summary(of: data) : TableImport.yaml(for: data)
+        let (text, diagnostics) = check ? TableImport.summary(of: data, in: Language.current) : TableImport.yaml(for: data)
         if let text { print(text, terminator: "") }
         FileHandle.standardError.write(Data(DiagnosticFormatter.format(diagnostics, as: .text, language: Language.current).utf8))
         if !diagnostics.isEmpty { throw ExitCode.failure }

@@ -71,4 +71,17 @@ import Testing
         #expect(result.diagnostics.map { $0.description(in: .swedish) } == expected)
         #expect(Set(result.diagnostics.compactMap(\.messageKey)).count >= 8, "the fixture should show many different rules")
     }
+
+    @Test func importTableCheckInSwedish() {
+        let file = DataFile(relativePath: "t.csv", displayPath: "t.csv", bytes: Array("Verksamhet;Utfall\nVuxna;-464,4\nSumma;\n".utf8))
+        let (text, diagnostics) = TableImport.summary(of: file, in: .swedish)
+        #expect(diagnostics.isEmpty)
+        #expect(text == """
+            t.csv: UTF-8, fälten åtskilda med ;
+            2 kolumner: Verksamhet (verksamhet), Utfall (utfall)
+            2 rader: Vuxna, Summa
+            1 tal, 1 tomma celler; varje cell efter första kolumnen är ett tal eller tom
+
+            """)
+    }
 }

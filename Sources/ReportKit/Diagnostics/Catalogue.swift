@@ -69,6 +69,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case cliBaseURL, cliQuietVerbose, newCreated, newNext, newBadMunicipality, newBadYear, newExists
     case newWriteFailed, serveFailed, serveCannotWatch, serveCannotListen, serveDidNotStart, serveUnwatched
     case serveServing, serveStopping, serveBuildFailed, serveRebuiltReport, serveRebuilt, serveBuilt
+    // import-table --check
+    case importEncoding, importTab, importColumns, importNoHeading, importRows, importCells, importAllNumbers
 }
 
 public enum Catalogue {

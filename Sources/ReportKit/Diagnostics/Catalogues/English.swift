@@ -322,5 +322,14 @@ extension Catalogue {
         .serveRebuiltReport: "rebuilt the {1} pages of the changed report in {2} ms; the comparisons follow",
         .serveRebuilt: "rebuilt {1} of {2} pages in {3} ms",
         .serveBuilt: "built {1} pages in {2} ms",
+
+        // import-table --check
+        .importEncoding: "{1}: {2}, fields separated by {3}",
+        .importTab: "tab",
+        .importColumns: "{1} columns: {2}",
+        .importNoHeading: "(no heading)",
+        .importRows: "{1} rows: {2}",
+        .importCells: "{1} numbers, {2} empty cells",
+        .importAllNumbers: "{1} numbers, {2} empty cells; every cell after the first column is a number or empty",
     ]
 }

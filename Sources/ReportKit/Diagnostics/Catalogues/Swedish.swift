@@ -322,5 +322,14 @@ extension Catalogue {
         .serveRebuiltReport: "byggde om den ändrade rapportens {1} sidor på {2} ms; jämförelserna följer",
         .serveRebuilt: "byggde om {1} av {2} sidor på {3} ms",
         .serveBuilt: "byggde {1} sidor på {2} ms",
+
+        // import-table --check
+        .importEncoding: "{1}: {2}, fälten åtskilda med {3}",
+        .importTab: "tabb",
+        .importColumns: "{1} kolumner: {2}",
+        .importNoHeading: "(ingen rubrik)",
+        .importRows: "{1} rader: {2}",
+        .importCells: "{1} tal, {2} tomma celler",
+        .importAllNumbers: "{1} tal, {2} tomma celler; varje cell efter första kolumnen är ett tal eller tom",
     ]
 }
