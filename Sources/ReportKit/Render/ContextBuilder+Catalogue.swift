@@ -2,7 +2,7 @@ extension ContextBuilder {
     func theme(_ theme: Document<ThemeMatter>, _ context: inout Context, _ page: Page) {
         context["lead"] = theme.matter.description
         context["reports"] = content.reports.map { report -> Context in
-            let sections = report.sections.filter { ($0.document.matter.themes ?? []).contains { $0.value == theme.id } }
+            let sections = index.sectionsByTheme[theme.id]?[report.id] ?? []
             return [
                 "label": reportLabel(report),
                 "sections": sections.map { ["title": $0.document.matter.title, "href": linker.href(from: page, to: sectionPath(report, $0))] },
@@ -10,15 +10,13 @@ extension ContextBuilder {
             ]
         }
         context["goals"] = wrap(goalRows(theme: theme.id, page: page))
-        let metrics = content.metrics.filter { ($0.matter.themes ?? []).contains { $0.value == theme.id } }
+        let metrics = index.metricsByTheme[theme.id] ?? []
         context["metrics"] = wrap(metrics.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "jamfor/\($0.id)/")] })
     }
 
     func themeIndex(_ context: inout Context, _ page: Page) {
         context["themes"] = content.themes.map { theme -> Context in
-            let count = content.reports.filter { report in
-                report.sections.contains { ($0.document.matter.themes ?? []).contains { $0.value == theme.id } }
-            }.count
+            let count = index.sectionsByTheme[theme.id]?.count ?? 0
             return ["title": theme.matter.title, "href": linker.href(from: page, to: "teman/\(theme.id)/"),
                     "description": theme.matter.description, "count": "\(count) av \(content.reports.count) rapporter"]
         }
@@ -29,14 +27,14 @@ extension ContextBuilder {
         context["scale"] = gridContext(verdictScaleGrid(municipality), id: "tabell-bedomningsord",
                                        caption: "\(municipality.matter.shortName)s bedömningsord och den gemensamma skalan",
                                        file: page.path + Self.verdictScaleFile, page: page)
-        context["reports"] = content.reports.filter { $0.index.matter.municipality.value == municipality.id }.map { report -> Context in
+        context["reports"] = (index.reportsByMunicipality[municipality.id] ?? []).map { report -> Context in
             ["title": report.index.matter.title, "href": linker.href(from: page, to: "\(report.id)/"),
              "period": "\(report.index.matter.period.value.start) – \(report.index.matter.period.value.end)"]
         }
         // The other municipalities, each with its reports, to read on.
         // On a large site the names only: their pages list the reports.
         let listed = content.reports.count <= Self.listsEveryReportUpTo
-        let reportsByMunicipality = listed ? Dictionary(grouping: content.reports) { $0.index.matter.municipality.value } : [:]
+        let reportsByMunicipality = listed ? index.reportsByMunicipality : [:]
         context["others"] = wrap(content.municipalities.filter { $0.id != municipality.id }.map { other -> Context in
             let reports = (reportsByMunicipality[other.id] ?? []).map { report -> Context in
                 ["title": reportLabel(report), "href": linker.href(from: page, to: "\(report.id)/")]
