@@ -19,7 +19,7 @@ extension Catalogue {
         .tableNoColumnList: "tabellen \"{1}\" har ingen kolumn \"{2}\"; den har {3}",
         .unknownTableDidYouMean: "okänd tabell \"{1}\"; menar du \"{2}\"?",
         .unknownTableList: "okänd tabell \"{1}\"; sidans tabeller är {2}",
-        .unknownTableNone: "okänd tabell \"{1}\"; ett nyckeltal kan bara hämta sitt värde från en tabell under tables på samma sida",
+        .unknownTableNone: "okänd tabell \"{1}\"; en siffra kan bara hämta sitt värde från en tabell under tables på samma sida",
         .tableCellNotNumber: "kolumnen \"{1}\" i tabellen \"{2}\" har inget tal på raden \"{3}\"; peka på en cell med ett tal",
         .tableCellLabels: "kolumnen \"{1}\" i tabellen \"{2}\" innehåller radrubrikerna; peka på en cell med ett tal",
         .rowDecimalCommas: "raden \"{1}\" har {2} celler men tabellen har {3} kolumner, eftersom komma skiljer cellerna åt i [ ] och decimalkommat i {4} delar varje tal i två; skriv decimaler med punkt ({5}), eller lägg tabellen i en CSV-fil, där decimalkomma är rätt",
