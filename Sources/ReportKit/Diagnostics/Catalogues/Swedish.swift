@@ -195,7 +195,7 @@ extension Catalogue {
         .externalImage: "bilder måste vara filer i content/: webbplatsen hämtar inget från andra webbplatser; spara bilden bredvid sidan och skriv ![text](bild.png), eller länka till den som [text]({1})",
         .pipeTable: "Markdown-tabeller (| … |) stöds inte och skulle visas som rå text; lägg tabellen under tables: i framsidesdata, eller skriv den som en lista",
         .missingAnchor: "länken går till ankaret #{1} på /{2}, som inte finns",
-        .headingIDTaken: "rubriken \"{1}\" får id:t \"{2}\", som sidan redan använder på annat ställe (i sidmallen, en tabell eller ett nyckeltal); byt rubrik",
+        .headingIDTaken: "rubriken \"{1}\" får id:t \"{2}\", som sidan redan använder på annat ställe (i sidmallen, en tabell eller en siffra); byt rubrik",
         .duplicateAnchors: "sidan skulle få dubbla ankare {1}; byt namn på en rubrik eller ett tabell-id",
         .pageLinkBroken: "sidan /{1} länkar till \"{2}\": {3}",
         .noSuchFile: "filen {1} finns inte",
