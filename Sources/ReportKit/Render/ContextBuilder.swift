@@ -25,6 +25,7 @@ struct ContextBuilder {
     let headlines: [String: [String: NormalisedFigure]]
     /// Every metric's comparable sets (Assemble), and the files each chart offers.
     let metricComparisons: ComparisonIndex
+    /// Comparison page path → the files its chart offers.
     let chartFiles: [String: ChartDownloads]
 
     init(site: Site, linker: Linker, bodies: [String: RenderedBody]) {
@@ -68,11 +69,16 @@ struct ContextBuilder {
             headlines[report.id] = Self.headlines(in: report, figuresBySection: figuresBySection)
         }
         self.headlines = headlines
-        metricComparisons = ComparisonIndex(content: site.content, figures: figures)
+        let index = ComparisonIndex(content: site.content, figures: figures)
+        metricComparisons = index
         var chartFiles: [String: ChartDownloads] = [:]
         for metric in site.content.metrics {
-            guard let comparison = metricComparisons[metric.id], comparison.hasChart else { continue }
-            chartFiles[metric.id] = ChartDownloads(comparison: comparison, siteTitle: siteTitle, linker: linker)
+            let pages = [("jamfor/\(metric.id)/", index[metric.id])]
+                + index.years(of: metric.id).map { ("jamfor/\(metric.id)/\($0)/", index[metric.id, year: $0]) }
+            for (path, comparison) in pages {
+                guard let comparison, comparison.hasChart else { continue }
+                chartFiles[path] = ChartDownloads(comparison: comparison, page: path, siteTitle: siteTitle, linker: linker)
+            }
         }
         self.chartFiles = chartFiles
     }
@@ -168,7 +174,8 @@ struct ContextBuilder {
         case .home: home(&context, page)
         case .report(let report): self.report(report, &context, page)
         case .section(let report, let section): self.section(section, of: report, &context, &toc, page)
-        case .metric(let metric): self.metric(metric, &context, page)
+        case .metric(let metric): self.metric(metric, year: nil, &context, page)
+        case .metricYear(let metric, let year): self.metric(metric, year: year, &context, page)
         case .metricIndex: metricIndex(&context, page)
         case .theme(let theme): self.theme(theme, &context, page)
         case .themeIndex: themeIndex(&context, page)
@@ -208,6 +215,7 @@ struct ContextBuilder {
         case .page(let document): return document.matter.description ?? siteDescription
         case .theme(let theme): return theme.matter.description
         case .metric(let metric): return metric.matter.definition
+        case .metricYear(let metric, let year): return "\(metric.matter.title) i rapporterna från \(year). \(metric.matter.definition)"
         case .report(let report):
             return "\(report.index.matter.title), \(municipalityName(report)), \(NumberFormat.period(report.index.matter.period.value))."
         case .section(let report, let section):
@@ -253,6 +261,9 @@ struct ContextBuilder {
         case .section(let report, _):
             trail.append((reportLabel(report), "\(report.id)/"))
         case .metric: trail.append(("Jämför nyckeltal", "jamfor/"))
+        case .metricYear(let metric, _):
+            trail.append(("Jämför nyckeltal", "jamfor/"))
+            trail.append((metric.matter.title, "jamfor/\(metric.id)/"))
         case .theme: trail.append(("Teman", "teman/"))
         case .goalsOfTheme, .goalsOfMunicipality: trail.append(("Mål", "mal/"))
         default: break
