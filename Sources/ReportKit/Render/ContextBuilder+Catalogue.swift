@@ -5,13 +5,13 @@ extension ContextBuilder {
     /// and not with the number of reports; the municipality's page lists them all.
     func theme(_ theme: Document<ThemeMatter>, _ context: inout Context, _ page: Page) {
         context["lead"] = theme.matter.description
-        let latestFirst = content.reportsLatestFirst()
+        let latestFirst = index.reportsByMunicipality.mapValues { $0.sorted { $0.isLater(than: $1) } }
         var listed: [Report] = []
         var entries: [Context] = []
         for municipality in content.municipalities {
             let reports = latestFirst[municipality.id] ?? []
             for report in reports.prefix(Self.themeReportsPerMunicipality) {
-                let sections = report.sections.filter { ($0.document.matter.themes ?? []).contains { $0.value == theme.id } }
+                let sections = index.sectionsByTheme[theme.id]?[report.id] ?? []
                 listed.append(report)
                 entries.append([
                     "label": reportLabel(report),
@@ -28,7 +28,7 @@ extension ContextBuilder {
         }
         context["reports"] = entries
         context["goals"] = wrap(goalRows(theme: theme.id, reports: listed, page: page))
-        let metrics = content.metrics.filter { ($0.matter.themes ?? []).contains { $0.value == theme.id } }
+        let metrics = index.metricsByTheme[theme.id] ?? []
         context["metrics"] = wrap(metrics.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "jamfor/\($0.id)/")] })
     }
 
@@ -37,9 +37,7 @@ extension ContextBuilder {
 
     func themeIndex(_ context: inout Context, _ page: Page) {
         context["themes"] = content.themes.map { theme -> Context in
-            let count = content.reports.filter { report in
-                report.sections.contains { ($0.document.matter.themes ?? []).contains { $0.value == theme.id } }
-            }.count
+            let count = index.sectionsByTheme[theme.id]?.count ?? 0
             return ["title": theme.matter.title, "href": linker.href(from: page, to: "teman/\(theme.id)/"),
                     "description": theme.matter.description, "count": "\(count) av \(content.reports.count) rapporter"]
         }
@@ -50,7 +48,7 @@ extension ContextBuilder {
         context["scale"] = gridContext(verdictScaleGrid(municipality), id: "tabell-bedomningsord",
                                        caption: "\(municipality.matter.shortName)s bedömningsord och den gemensamma skalan",
                                        file: page.path + Self.verdictScaleFile, page: page)
-        context["reports"] = content.reports.filter { $0.index.matter.municipality.value == municipality.id }.map { report -> Context in
+        context["reports"] = (index.reportsByMunicipality[municipality.id] ?? []).map { report -> Context in
             ["title": report.index.matter.title, "href": linker.href(from: page, to: "\(report.id)/"),
              "period": "\(report.index.matter.period.value.start) – \(report.index.matter.period.value.end)"]
         }
@@ -58,7 +56,7 @@ extension ContextBuilder {
         // The other municipalities, each with its reports, to read on.
         // On a large site the names only: their pages list the reports.
         let listed = content.reports.count <= Self.listsEveryReportUpTo
-        let reportsByMunicipality = listed ? Dictionary(grouping: content.reports) { $0.index.matter.municipality.value } : [:]
+        let reportsByMunicipality = listed ? index.reportsByMunicipality : [:]
         context["others"] = wrap(content.municipalities.filter { $0.id != municipality.id }.map { other -> Context in
             let reports = (reportsByMunicipality[other.id] ?? []).map { report -> Context in
                 ["title": reportLabel(report), "href": linker.href(from: page, to: "\(report.id)/")]
@@ -125,7 +123,7 @@ extension ContextBuilder {
     func metricsOverYears(_ municipality: Document<MunicipalityMatter>) -> MetricsOverYears? {
         // A year's latest report speaks for the year (an annual report over the interim one).
         var byYear: [Int: Report] = [:]
-        for report in content.reports where report.index.matter.municipality.value == municipality.id {
+        for report in index.reportsByMunicipality[municipality.id] ?? [] {
             let year = report.index.matter.year.value
             if byYear[year].map({ report.isLater(than: $0) }) ?? true { byYear[year] = report }
         }

@@ -121,7 +121,7 @@ extension ContextBuilder {
             return row
         })
         context["themes"] = wrap((matter.themes ?? []).compactMap { id -> Context? in
-            content.themes.first { $0.id == id.value }.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "teman/\($0.id)/")] }
+            index.themes[id.value].map { ["title": $0.matter.title, "href": linker.href(from: page, to: "teman/\($0.id)/")] }
         })
         context["data_csv"] = linker.href(from: page, toFile: "data/nyckeltal.csv")
         context["data_json"] = linker.href(from: page, toFile: "data/nyckeltal.json")
@@ -257,7 +257,7 @@ extension ContextBuilder {
         // Narrowed to a theme on a large site: each municipality's latest report with goals of
         // it; the municipality's goals page lists them all.
         let latestOnly = only != nil && content.reports.count > Self.listsEveryReportUpTo
-        let reports = municipality.map { id in content.reports.filter { $0.index.matter.municipality.value == id } }
+        let reports = municipality.map { index.reportsByMunicipality[$0] ?? [] }
             ?? (latestOnly ? content.latestReports(preferring: Set(content.reports.filter { $0.hasGoals(inTheme: only) }.map(\.id)))
                            : content.reports)
         var groups: [Context] = []
@@ -311,14 +311,10 @@ extension ContextBuilder {
     /// How many of a theme's goals, over every report, got each level of the common scale.
     func goalSummary(theme: String) -> Context? {
         var counts: [String: Int] = [:]
-        var total = 0, reports = 0
-        for report in content.reports {
-            let goals = report.sections.flatMap { $0.document.matter.goals ?? [] }.filter { $0.theme.value == theme }
-            if !goals.isEmpty { reports += 1 }
-            for goal in goals {
-                total += 1
-                counts[level(of: goal, in: report)?.id.value ?? "ej-bedomt", default: 0] += 1
-            }
+        let goals = index.goalsByTheme[theme] ?? []
+        let total = goals.count, reports = Set(goals.map(\.report.id)).count
+        for placed in goals {
+            counts[level(of: placed.goal, in: placed.report)?.id.value ?? "ej-bedomt", default: 0] += 1
         }
         guard total > 0 else { return nil }
         let levels = (content.scale?.matter.levels ?? []).map { level -> Context in
@@ -327,20 +323,22 @@ extension ContextBuilder {
         return ["total": "\(total) mål i \(reports) rapporter", "levels": levels]
     }
 
-    /// The goals of one theme in `reports`, each linking to where its report states it.
+    /// The goals of one theme in `reports`, in the order of `reports`, each linking to where
+    /// its report states it.
     func goalRows(theme: String, reports: [Report], page: Page) -> [Context] {
-        reports.flatMap { report in
-            report.sections.flatMap { section in
-                (section.document.matter.goals ?? []).filter { $0.theme.value == theme }.map { goal -> Context in
-                    // Prefixed with the report: two reports may use the same goal id.
-                    var row = goalContext(goal, report: report, page: page, anchor: "\(report.id)-mal-\(goal.id.value)",
-                                          sectionPath: sectionPath(report, section))
-                    row["report"] = reportLabel(report)
-                    row["filter"] = ["municipality_id": report.index.matter.municipality.value, "theme_id": theme]
-                    row["href"] = linker.href(from: page, to: sectionPath(report, section), anchor: "mal-\(goal.id.value)")
-                    return row
-                }
+        let position = Dictionary(reports.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return (index.goalsByTheme[theme] ?? []).enumerated()
+            .compactMap { offset, placed in position[placed.report.id].map { ($0, offset, placed) } }
+            .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+            .map { _, _, placed -> Context in
+                let (goal, report, section) = (placed.goal, placed.report, placed.section)
+                // Prefixed with the report: two reports may use the same goal id.
+                var row = goalContext(goal, report: report, page: page, anchor: "\(report.id)-mal-\(goal.id.value)",
+                                      sectionPath: sectionPath(report, section))
+                row["report"] = reportLabel(report)
+                row["filter"] = ["municipality_id": report.index.matter.municipality.value, "theme_id": theme]
+                row["href"] = linker.href(from: page, to: sectionPath(report, section), anchor: "mal-\(goal.id.value)")
+                return row
             }
-        }
     }
 }

@@ -20,7 +20,9 @@ public struct OutputFile: Sendable {
 /// Renders every page: Markdown first (so that links between pages and backlinks are known),
 /// then templates, then checks every anchor a link points at.
 public struct SiteRenderer {
-    let site: Site
+    /// What every page reads, worked out once per build (also for a preview and its full render).
+    let index: SiteIndex
+    var site: Site { index.site }
     let templates: TemplateSet
     let linker: Linker
     /// False renders on one thread; the output must be the same either way.
@@ -29,11 +31,11 @@ public struct SiteRenderer {
     let contentRoot: URL
     let progress: BuildProgress?
 
-    public init(site: Site, templates: TemplateSet, linker: Linker, contentRoot: URL, parallel: Bool = true,
+    public init(index: SiteIndex, templates: TemplateSet, linker: Linker, contentRoot: URL, parallel: Bool = true,
                 progress: BuildProgress? = nil) {
         self.progress = progress
         self.contentRoot = contentRoot
-        self.site = site
+        self.index = index
         self.templates = templates
         self.linker = linker
         self.parallel = parallel
@@ -78,7 +80,7 @@ public struct SiteRenderer {
         for (page, body) in zip(changed, Parallel.map(changed, parallel: parallel) { markdown.render($0) }) {
             bodies[page.path] = body
         }
-        let builder = ContextBuilder(site: site, linker: linker, bodies: bodies)
+        let builder = ContextBuilder(index: index, linker: linker, bodies: bodies)
 
         // Templates, for the pages that changed and the pages whose backlinks did.
         var render = Set(changed.map(\.path))
@@ -128,9 +130,8 @@ public struct SiteRenderer {
         if let kept, targets?.isEmpty == true || ownPagesOnly {
             dataFiles = kept.dataFiles
         } else {
-            dataFiles = DataExport(content: site.content, linker: linker, figures: builder.figures,
-                                   comparisons: builder.metricComparisons).files()
-                + builder.chartFiles.keys.sorted().flatMap { builder.chartFiles[$0]!.outputFiles }
+            dataFiles = DataExport(index: index, linker: linker).files()
+                + index.chartFiles.keys.sorted().flatMap { index.chartFiles[$0]!.outputFiles }
                 + [SearchIndex(site: site, linker: linker).file(bodies: bodies)]
                 + pages.flatMap(builder.tableFiles).map { OutputFile(path: $0.path, contents: .bytes($0.csv)) }
         }
@@ -153,7 +154,7 @@ public struct SiteRenderer {
         }
 
         let newMemo = RenderMemo(
-            site: site, bodies: bodies, htmls: htmls, ids: ids, anchorProblems: anchorProblems, linkProblems: linkProblems,
+            index: index, bodies: bodies, htmls: htmls, ids: ids, anchorProblems: anchorProblems, linkProblems: linkProblems,
             backlinks: backlinks,
             fixedFiles: fixedFiles, dataFiles: dataFiles,
             linksChecked: checkGeneratedLinks)
