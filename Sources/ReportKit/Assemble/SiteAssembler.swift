@@ -37,7 +37,13 @@ public enum SiteAssembler {
             add("kommuner/\(municipality.id)/", municipality.matter.name, "municipality", .municipality(municipality))
         }
         add("jamfor/", "Jämför nyckeltal", "metric-index", .metricIndex)
-        for metric in content.metrics { add("jamfor/\(metric.id)/", metric.matter.title, "metric", .metric(metric)) }
+        let metricYears = content.yearsWithFigures()
+        for metric in content.metrics {
+            add("jamfor/\(metric.id)/", metric.matter.title, "metric", .metric(metric))
+            for year in (metricYears[metric.id] ?? []).sorted() {
+                add("jamfor/\(metric.id)/\(year)/", "\(metric.matter.title) \(year)", "metric", .metricYear(metric, year))
+            }
+        }
         add("teman/", "Teman", "theme-index", .themeIndex)
         for theme in content.themes { add("teman/\(theme.id)/", theme.matter.title, "theme", .theme(theme)) }
         add("mal/", "Mål och måluppfyllelse i jämförelse", "goals", .goals)
