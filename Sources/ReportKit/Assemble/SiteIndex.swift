@@ -46,6 +46,8 @@ public struct SiteIndex: Sendable {
 
     /// A report a section page offers to compare with: its label and the section paths it has.
     struct Comparison: Sendable {
+        let reportID: String
+        let municipalityID: String
         let label: String
         let reportPath: String
         let reportTitle: String
@@ -127,6 +129,7 @@ public struct SiteIndex: Sendable {
                                                        byMunicipality: reportsByMunicipality).map { reports[$0] }.map { other in
                 let municipality = other.index.matter.municipality.value
                 return Comparison(
+                    reportID: other.id, municipalityID: municipality,
                     label: "\(shortNames[municipality] ?? municipality) \(other.index.matter.year.value)",
                     reportPath: "\(other.id)/", reportTitle: other.index.matter.title,
                     municipalityPath: "kommuner/\(municipality)/",
