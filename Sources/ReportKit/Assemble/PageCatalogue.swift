@@ -2,9 +2,12 @@
 /// page declares it reads (`PageKind.reads`). A page is rendered again exactly when
 /// something it reads changed (`Invalidation`).
 ///
-/// Pieces come in two sizes where some pages read one and others all of them: a change of
-/// Haninge's file is `.municipality("haninge")` and `.everyMunicipality`, so the page of
-/// Haninge reads the first and the search page, which names every municipality, the second.
+/// A file that other pages quote from is two pieces: the whole file, which its own page reads,
+/// and the part other pages show (a municipality's names, scope and verdict words, a theme's
+/// title), so that editing a municipality's text renders its page alone. What every page of a
+/// kind reads comes in two sizes too: a change of Haninge's names is `.municipalityFacts("haninge")`
+/// and `.everyMunicipalityFacts`, so Haninge's reports read the first and the search page,
+/// which names every municipality, the second.
 public enum Dependency: Hashable, Sendable {
     /// The site's title and description (the front matter of `content/index.md`): every page
     /// shows the title.
@@ -15,17 +18,30 @@ public enum Dependency: Hashable, Sendable {
     case page(String)
     /// The common scale's file.
     case scale
+    /// The scale's levels as goals show them: id and label.
+    case scaleLevels
+    /// A municipality's file, by id.
     case municipality(String)
-    case everyMunicipality
-    /// A metric's file (its title, unit, definition, themes), by id.
+    /// What other pages show of a municipality: its names, its committee's scope (which
+    /// comparisons weigh) and its verdict words (which goals are shown by).
+    case municipalityFacts(String)
+    case everyMunicipalityFacts
+    /// A metric's file, by id.
     case metric(String)
-    case everyMetric
+    /// What other pages show of a metric, or its figures are normalised and compared by:
+    /// title, unit, kind, base, forecasts, themes.
+    case metricFacts(String)
+    case everyMetricFacts
+    /// A theme's file, by id.
     case theme(String)
-    case everyTheme
-    /// A report's identity: the front matter of its `index.md` (title, municipality, year, period).
+    case themeTitle(String)
+    case everyThemeTitle
+    /// A report's identity: the front matter of its `index.md` but its title (municipality,
+    /// year, period, kind: what its label, citations and comparable sets are made of).
     case reportIdentity(String)
     case everyReportIdentity
-    /// The rest of a report's `index.md`: its text.
+    case reportTitle(String)
+    /// The whole of a report's `index.md`.
     case reportText(String)
     /// A report's sections as its pages list them: kind, title and what each summarises.
     case sectionList(String)
@@ -135,9 +151,11 @@ enum PageCatalogue {
         title: { _, content in content.home?.matter.title ?? "Socialnämnder i jämförelse" },
         kind: { .home },
         reads: { _, index in
-            // Every report's card: its identity, goal counts and headline figures.
-            var reads: Set<Dependency> = [.siteFrame, .home, .scale, .everyMunicipality, .everyReportIdentity, .everyMetric, .everyTheme]
-            for report in index.content.reports { reads.insert(.goals(report: report.id)) }
+            // Every report's card (identity, title, goal counts, headline figures), the
+            // metrics and themes by title.
+            var reads: Set<Dependency> = [.siteFrame, .home, .scaleLevels, .everyMunicipalityFacts, .everyReportIdentity,
+                                          .everyMetricFacts, .everyThemeTitle]
+            for report in index.content.reports { reads.formUnion([.goals(report: report.id), .reportTitle(report.id)]) }
             for metric in headlineMetrics { reads.insert(.figuresOf(metric: metric)) }
             return reads
         })
@@ -148,7 +166,7 @@ enum PageCatalogue {
 
     static let scale = PageKind<Document<ScaleMatter>>(
         name: "scale", template: "scale", path: { _ in "bedomningsskala/" }, title: { scale, _ in scale.matter.title },
-        kind: { .scale($0) }, reads: { _, _ in [.siteFrame, .scale, .everyMunicipality] })
+        kind: { .scale($0) }, reads: { _, _ in [.siteFrame, .scale, .everyMunicipalityFacts] })
 
     static let municipality = PageKind<Document<MunicipalityMatter>>(
         name: "municipality", template: "municipality", path: { "kommuner/\($0.id)/" },
@@ -156,9 +174,11 @@ enum PageCatalogue {
         reads: { municipality, index in
             // Its reports, the scale its verdict words map to, and the other municipalities
             // (with their reports on a small site).
-            var reads: Set<Dependency> = [.siteFrame, .municipality(municipality.id), .scale, .everyMunicipality]
+            var reads: Set<Dependency> = [.siteFrame, .municipality(municipality.id), .scaleLevels, .everyMunicipalityFacts]
             if index.content.reports.count <= SiteIndex.listsEveryReportUpTo { reads.insert(.everyReportIdentity) }
-            for report in index.reportsByMunicipality[municipality.id] ?? [] { reads.insert(.reportIdentity(report.id)) }
+            for report in index.reportsByMunicipality[municipality.id] ?? [] {
+                reads.formUnion([.reportIdentity(report.id), .reportTitle(report.id)])
+            }
             return reads
         })
 
@@ -166,9 +186,9 @@ enum PageCatalogue {
         name: "metric-index", template: "metric-index", path: { "jamfor/" }, title: { _, _ in "Jämför nyckeltal" },
         kind: { .metricIndex },
         reads: { _, index in
-            // Each metric with the counts of its comparison.
-            var reads: Set<Dependency> = [.siteFrame, .everyMetric, .everyReportIdentity, .everyMunicipality]
-            for metric in index.content.metrics { reads.insert(.figuresOf(metric: metric.id)) }
+            // Each metric's definition and the counts of its comparison.
+            var reads: Set<Dependency> = [.siteFrame, .everyReportIdentity, .everyMunicipalityFacts]
+            for metric in index.content.metrics { reads.formUnion([.metric(metric.id), .figuresOf(metric: metric.id)]) }
             return reads
         })
 
@@ -179,8 +199,8 @@ enum PageCatalogue {
             // The comparison of every report's figures: its sets, the reports without a value
             // and why (their municipalities' scopes), and the metric's themes.
             var reads: Set<Dependency> = [.siteFrame, .metric(metric.id), .figuresOf(metric: metric.id),
-                                          .everyReportIdentity, .everyMunicipality]
-            for theme in metric.matter.themes ?? [] { reads.insert(.theme(theme.value)) }
+                                          .everyReportIdentity, .everyMunicipalityFacts]
+            for theme in metric.matter.themes ?? [] { reads.insert(.themeTitle(theme.value)) }
             return reads
         })
 
@@ -188,18 +208,21 @@ enum PageCatalogue {
         name: "theme-index", template: "theme-index", path: { "teman/" }, title: { _, _ in "Teman" },
         kind: { .themeIndex },
         reads: { _, index in
-            var reads: Set<Dependency> = [.siteFrame, .everyTheme]
-            for theme in index.content.themes { reads.insert(.taggedSections(theme: theme.id)) }
+            var reads: Set<Dependency> = [.siteFrame]
+            for theme in index.content.themes { reads.formUnion([.theme(theme.id), .taggedSections(theme: theme.id)]) }
             return reads
         })
 
     static let theme = PageKind<Document<ThemeMatter>>(
         name: "theme", template: "theme", path: { "teman/\($0.id)/" }, title: { theme, _ in theme.matter.title },
         kind: { .theme($0) },
-        reads: { theme, _ in
-            // Every report (by label) with its sections and goals of the theme; the theme's metrics.
-            [.siteFrame, .theme(theme.id), .taggedSections(theme: theme.id), .goalsOfTheme(theme.id),
-             .everyReportIdentity, .everyMunicipality, .scale, .everyMetric]
+        reads: { theme, index in
+            // Every report (by label) with its sections and goals of the theme; the theme's
+            // metrics (a metric that joins the theme reads as one in the new site's index).
+            var reads: Set<Dependency> = [.siteFrame, .theme(theme.id), .taggedSections(theme: theme.id), .goalsOfTheme(theme.id),
+                                          .everyReportIdentity, .everyMunicipalityFacts, .scaleLevels]
+            for metric in index.metricsByTheme[theme.id] ?? [] { reads.insert(.metricFacts(metric.id)) }
+            return reads
         })
 
     static let goals = PageKind<Void>(
@@ -208,7 +231,7 @@ enum PageCatalogue {
         reads: { _, index in
             // Every theme's goals (or their counts on a large site), and the pages narrowed to
             // each theme and municipality, named by their titles.
-            var reads: Set<Dependency> = [.siteFrame, .everyTheme, .scale, .everyMunicipality, .everyReportIdentity]
+            var reads: Set<Dependency> = [.siteFrame, .everyThemeTitle, .scaleLevels, .everyMunicipalityFacts, .everyReportIdentity]
             for theme in index.content.themes { reads.insert(.goalsOfTheme(theme.id)) }
             return reads
         })
@@ -217,14 +240,14 @@ enum PageCatalogue {
         name: "goals-of-theme", template: "goals", path: { "mal/tema/\($0.id)/" },
         title: { theme, _ in "Mål inom \(theme.matter.title.lowercasedFirst)" }, kind: { .goalsOfTheme($0) },
         reads: { theme, _ in
-            [.siteFrame, .theme(theme.id), .goalsOfTheme(theme.id), .scale, .everyMunicipality, .everyReportIdentity]
+            [.siteFrame, .themeTitle(theme.id), .goalsOfTheme(theme.id), .scaleLevels, .everyMunicipalityFacts, .everyReportIdentity]
         })
 
     static let goalsOfMunicipality = PageKind<Document<MunicipalityMatter>>(
         name: "goals-of-municipality", template: "goals", path: { "mal/kommun/\($0.id)/" },
         title: { municipality, _ in "Mål i \(municipality.matter.name)" }, kind: { .goalsOfMunicipality($0) },
         reads: { municipality, index in
-            var reads: Set<Dependency> = [.siteFrame, .municipality(municipality.id), .everyTheme, .scale]
+            var reads: Set<Dependency> = [.siteFrame, .municipalityFacts(municipality.id), .everyThemeTitle, .scaleLevels]
             for report in index.reportsByMunicipality[municipality.id] ?? [] {
                 reads.formUnion([.goals(report: report.id), .reportIdentity(report.id)])
             }
@@ -236,11 +259,11 @@ enum PageCatalogue {
         kind: { .report($0) },
         reads: { report, index in
             // Its facts, sections, headline figures, and the reports to read next.
-            var reads: Set<Dependency> = [.siteFrame, .reportIdentity(report.id), .reportText(report.id),
-                                          .sectionList(report.id), .municipality(report.index.matter.municipality.value)]
-            for metric in headlineMetrics { reads.formUnion([.figures(metric: metric, report: report.id), .metric(metric)]) }
+            var reads: Set<Dependency> = [.siteFrame, .reportText(report.id), .reportIdentity(report.id), .reportTitle(report.id),
+                                          .sectionList(report.id), .municipalityFacts(report.index.matter.municipality.value)]
+            for metric in headlineMetrics { reads.formUnion([.figures(metric: metric, report: report.id), .metricFacts(metric)]) }
             for other in index.comparisons[report.id] ?? [] {
-                reads.formUnion([.reportIdentity(other.reportID), .municipality(other.municipalityID)])
+                reads.formUnion([.reportIdentity(other.reportID), .reportTitle(other.reportID), .municipalityFacts(other.municipalityID)])
             }
             return reads
         })
@@ -254,19 +277,20 @@ enum PageCatalogue {
             // Its own file, the report it belongs to (label, neighbours), the metrics and
             // themes it names, and the same section of each report it compares with.
             var reads: Set<Dependency> = [.siteFrame, .section(report: report.id, kind: section.kind), .reportIdentity(report.id),
-                                          .sectionList(report.id), .municipality(report.index.matter.municipality.value)]
-            if !(matter.goals ?? []).isEmpty { reads.insert(.scale) }
-            for theme in matter.themes ?? [] { reads.insert(.theme(theme.value)) }
-            for figure in matter.figures ?? [] { reads.insert(.metric(figure.metric.value)) }
+                                          .reportTitle(report.id), .sectionList(report.id),
+                                          .municipalityFacts(report.index.matter.municipality.value)]
+            if !(matter.goals ?? []).isEmpty { reads.insert(.scaleLevels) }
+            for theme in matter.themes ?? [] { reads.insert(.themeTitle(theme.value)) }
+            for figure in matter.figures ?? [] { reads.insert(.metricFacts(figure.metric.value)) }
             for other in index.comparisons[report.id] ?? [] {
-                reads.formUnion([.reportIdentity(other.reportID), .municipality(other.municipalityID), .sectionList(other.reportID)])
+                reads.formUnion([.reportIdentity(other.reportID), .municipalityFacts(other.municipalityID), .sectionList(other.reportID)])
             }
             return reads
         })
 
     static let search = PageKind<Void>(
         name: "search", template: "search", path: { "sok/" }, title: { _, _ in "Sök" }, kind: { .search },
-        reads: { _, _ in [.siteFrame, .pageList, .everyMunicipality, .everyReportIdentity] })
+        reads: { _, _ in [.siteFrame, .pageList, .everyMunicipalityFacts, .everyReportIdentity] })
 
     static let notFound = PageKind<Void>(
         name: "not-found", template: "not-found", path: { "404/" }, title: { _, _ in "Sidan finns inte" }, kind: { .notFound },

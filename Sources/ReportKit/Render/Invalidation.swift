@@ -35,11 +35,14 @@ enum Invalidation {
         let (before, after) = (old.content, new.content)
         guard sameShape(old.site, new.site) else { return nil }
         var changed = home(before.home, after.home)
-        changed.formUnion(documents(before.pages, after.pages, each: Dependency.page, every: nil))
-        if before.scale != after.scale { changed.insert(.scale) }
-        changed.formUnion(documents(before.municipalities, after.municipalities, each: Dependency.municipality, every: .everyMunicipality))
-        changed.formUnion(documents(before.metrics, after.metrics, each: Dependency.metric, every: .everyMetric))
-        changed.formUnion(documents(before.themes, after.themes, each: Dependency.theme, every: .everyTheme))
+        changed.formUnion(documents(before.pages, after.pages, file: Dependency.page))
+        changed.formUnion(scale(before.scale, after.scale))
+        changed.formUnion(documents(before.municipalities, after.municipalities, file: Dependency.municipality,
+                                    shared: (municipalityFacts, Dependency.municipalityFacts, .everyMunicipalityFacts)))
+        changed.formUnion(documents(before.metrics, after.metrics, file: Dependency.metric,
+                                    shared: (metricFacts, Dependency.metricFacts, .everyMetricFacts)))
+        changed.formUnion(documents(before.themes, after.themes, file: Dependency.theme,
+                                    shared: ({ [$0.title] }, Dependency.themeTitle, .everyThemeTitle)))
         for (was, now) in zip(before.reports, after.reports) { changed.formUnion(report(was, now)) }
         if old.site.pages.map(old.fullTitle(of:)) != new.site.pages.map(new.fullTitle(of:)) { changed.insert(.pageList) }
         return changed
@@ -70,13 +73,38 @@ enum Invalidation {
         return changed
     }
 
-    /// Files of one kind (same ids in the same order, see `sameShape`): each that differs, and
-    /// `every` if any does.
-    static func documents<Matter>(_ was: [Document<Matter>], _ now: [Document<Matter>], each: (String) -> Dependency,
-                                  every: Dependency?) -> Set<Dependency> {
-        var changed = Set(zip(was, now).filter { $0 != $1 }.map { each($0.1.id) })
-        if let every, !changed.isEmpty { changed.insert(every) }
+    /// Files of one kind (same ids in the same order, see `sameShape`): each file that differs,
+    /// and where the part other pages show (`shared.part`) differs, that part and `shared.every`.
+    static func documents<Matter>(_ was: [Document<Matter>], _ now: [Document<Matter>], file: (String) -> Dependency,
+                                  shared: (part: (Matter) -> [AnyHashable], dependency: (String) -> Dependency, every: Dependency)? = nil)
+        -> Set<Dependency> {
+        var changed: Set<Dependency> = []
+        for (a, b) in zip(was, now) where a != b {
+            changed.insert(file(b.id))
+            if let shared, shared.part(a.matter) != shared.part(b.matter) { changed.formUnion([shared.dependency(b.id), shared.every]) }
+        }
         return changed
+    }
+
+    /// The scale: its levels' ids and labels are on every page that shows a goal.
+    static func scale(_ was: Document<ScaleMatter>?, _ now: Document<ScaleMatter>?) -> Set<Dependency> {
+        guard was != now else { return [] }
+        let levels = { (scale: Document<ScaleMatter>?) in (scale?.matter.levels ?? []).map { [$0.id.value, $0.label] } }
+        return levels(was) == levels(now) ? [.scale] : [.scale, .scaleLevels]
+    }
+
+    static func municipalityFacts(_ matter: MunicipalityMatter) -> [AnyHashable] {
+        [matter.name, matter.shortName, matter.scope, matter.verdictScale]
+    }
+
+    static func metricFacts(_ matter: MetricMatter) -> [AnyHashable] {
+        [matter.title, matter.unit, matter.kind, matter.base, matter.forecastComparable, matter.themes]
+    }
+
+    /// A report's front matter but its title.
+    static func identity(_ matter: ReportMatter) -> [AnyHashable] {
+        [matter.municipality, matter.committee, matter.reportKind, matter.year, matter.period, matter.dnr, matter.decisionDate,
+         matter.source, matter.documentURL, matter.draft]
     }
 
     /// A report: its identity, its text, its list of sections, each section's file, and the
@@ -85,7 +113,8 @@ enum Invalidation {
         guard was != now else { return [] }
         let id = now.id
         var changed: Set<Dependency> = []
-        if was.index.matter != now.index.matter { changed.formUnion([.reportIdentity(id), .everyReportIdentity]) }
+        if identity(was.index.matter) != identity(now.index.matter) { changed.formUnion([.reportIdentity(id), .everyReportIdentity]) }
+        if was.index.matter.title != now.index.matter.title { changed.insert(.reportTitle(id)) }
         if was.index != now.index { changed.insert(.reportText(id)) }
         if sectionList(was) != sectionList(now) { changed.insert(.sectionList(id)) }
         for (a, b) in zip(was.sections, now.sections) where a != b { changed.insert(.section(report: id, kind: b.kind)) }
