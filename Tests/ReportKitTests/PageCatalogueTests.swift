@@ -21,7 +21,8 @@ import Testing
         Edit(name: "a figure's value", file: "huddinge-2020/ekonomi.md",
              change: { $0.replacingOccurrences(of: "value: 40.9", with: "value: 41.5") },
              changes: [.section(report: "huddinge-2020", kind: .ekonomi),
-                       .figures(metric: "verksamhetens-intakter", report: "huddinge-2020"), .figuresOf(metric: "verksamhetens-intakter")]),
+                       .figures(metric: "verksamhetens-intakter", report: "huddinge-2020"), .figuresOf(metric: "verksamhetens-intakter"),
+                       .reportFigures("huddinge-2020")]),
         Edit(name: "a section's text", file: "huddinge-2020/ekonomi.md",
              change: { $0.replacingOccurrences(of: "## Intäkter och kostnader", with: "Ett nytt stycke.\n\n## Intäkter och kostnader") },
              changes: [.section(report: "huddinge-2020", kind: .ekonomi)]),
@@ -158,12 +159,8 @@ import Testing
         defer { site.remove() }
         let index = Self.index(of: site)
         let content = index.content
-        for slot in PageCatalogue.slots {
-            switch slot {
-            case .site(let name, let pages): #expect(!pages(content).isEmpty, "no page of kind \(name)")
-            case .eachReport(let kinds):
-                for kind in kinds { #expect(!kind.pages(content.reports[0], content).isEmpty, "no page of kind \(kind.name)") }
-            }
+        for kind in PageCatalogue.slots.flatMap(\.kinds) {
+            #expect(!kind.pages(content).isEmpty, "no page of kind \(kind.name)")
         }
         #expect(index.site.pages.map(\.path) == PageCatalogue.pages(of: content).map(\.path))
         #expect(index.site.pages.allSatisfy { !$0.reads(index).isEmpty && $0.reads(index).contains(.siteFrame) })

@@ -51,6 +51,8 @@ public enum Dependency: Hashable, Sendable {
     case figures(metric: String, report: String)
     /// Every report's figures of one metric.
     case figuresOf(metric: String)
+    /// Every figure of one report.
+    case reportFigures(String)
     /// A report's goals, with the sections that state them.
     case goals(report: String)
     /// Every report's goals of one theme.
@@ -83,29 +85,44 @@ struct PageKind<Item: Sendable>: Sendable {
 
     /// The pages of this kind that the whole content has.
     func each(_ items: @escaping @Sendable (Content) -> [Item]) -> PageCatalogue.Slot {
-        .site(name) { content in items(content).map { page($0, in: content) } }
+        let kind = PageCatalogue.Slot.Kind(name: name) { content in items(content).map { page($0, in: content) } }
+        return PageCatalogue.Slot(kinds: [kind], pages: kind.pages)
     }
 
-    /// The pages of this kind that one report has.
-    func eachOfReport(_ items: @escaping @Sendable (Report) -> [Item]) -> PageCatalogue.ReportSlot {
-        PageCatalogue.ReportSlot(name: name) { report, content in items(report).map { page($0, in: content) } }
+    /// The pages of this kind that one group has (a report's sections, a metric's years).
+    func of<Group>(_ items: @escaping @Sendable (Group) -> [Item]) -> PageCatalogue.GroupedKind<Group> {
+        PageCatalogue.GroupedKind(name: name) { group, content in items(group).map { page($0, in: content) } }
     }
 }
 
 /// Every kind of page of the site, in the order the site lists its pages (sitemap, search
-/// page): start page, standalone pages, the scale, municipalities, comparisons, themes,
-/// goals, each report with its sections, search, the missing page.
+/// page): start page, standalone pages, the scale, municipalities, comparisons (each metric
+/// with its years), themes, goals, each report with its sections, search, the missing page.
 enum PageCatalogue {
-    enum Slot: Sendable {
-        /// The pages of one kind, made from the whole content.
-        case site(String, @Sendable (Content) -> [Page])
-        /// For each report in turn, its pages of these kinds.
-        case eachReport([ReportSlot])
+    /// A place in the site's order of pages, holding one kind of page or several kinds
+    /// taken group by group.
+    struct Slot: Sendable {
+        struct Kind: Sendable {
+            let name: String
+            let pages: @Sendable (Content) -> [Page]
+        }
+
+        /// Each kind on its own, for tests.
+        let kinds: [Kind]
+        /// The pages of every kind, in site order.
+        let pages: @Sendable (Content) -> [Page]
     }
 
-    struct ReportSlot: Sendable {
+    /// A kind of page made per group: per report, per metric.
+    struct GroupedKind<Group>: Sendable {
         let name: String
-        let pages: @Sendable (Report, Content) -> [Page]
+        let pages: @Sendable (Group, Content) -> [Page]
+    }
+
+    /// For each group in turn, its pages of each of `kinds`: a report's page, then its sections'.
+    static func each<Group>(_ groups: @escaping @Sendable (Content) -> [Group], _ kinds: [GroupedKind<Group>]) -> Slot {
+        Slot(kinds: kinds.map { kind in Slot.Kind(name: kind.name) { content in groups(content).flatMap { kind.pages($0, content) } } },
+             pages: { content in groups(content).flatMap { group in kinds.flatMap { $0.pages(group, content) } } })
     }
 
     static let slots: [Slot] = [
@@ -114,7 +131,10 @@ enum PageCatalogue {
         scale.each { [$0.scale].compactMap { $0 } },
         municipality.each(\.municipalities),
         metricIndex.each { _ in [()] },
-        metric.each(\.metrics),
+        each({ content in
+            let years = content.yearsWithFigures()
+            return content.metrics.map { ($0, (years[$0.id] ?? []).sorted()) }
+        }, [metric.of { [$0.0] }, metricYear.of { metric, years in years.map { (metric, $0) } }]),
         themeIndex.each { _ in [()] },
         theme.each(\.themes),
         goals.each { _ in [()] },
@@ -126,19 +146,14 @@ enum PageCatalogue {
                 content.reports.contains { $0.index.matter.municipality.value == municipality.id && $0.hasGoals(inTheme: nil) }
             }
         },
-        .eachReport([report.eachOfReport { [$0] }, section.eachOfReport { report in report.sections.map { (report, $0) } }]),
+        each(\.reports, [report.of { [$0] }, section.of { report in report.sections.map { (report, $0) } }]),
         search.each { _ in [()] },
         notFound.each { _ in [()] },
     ]
 
     /// Every page of `content`, in site order (before addresses are checked).
     static func pages(of content: Content) -> [Page] {
-        slots.flatMap { slot -> [Page] in
-            switch slot {
-            case .site(_, let pages): return pages(content)
-            case .eachReport(let kinds): return content.reports.flatMap { report in kinds.flatMap { $0.pages(report, content) } }
-            }
-        }
+        slots.flatMap { $0.pages(content) }
     }
 
     /// The metrics whose headline figures the start page and a report's page show.
@@ -176,8 +191,10 @@ enum PageCatalogue {
             // (with their reports on a small site).
             var reads: Set<Dependency> = [.siteFrame, .municipality(municipality.id), .scaleLevels, .everyMunicipalityFacts]
             if index.content.reports.count <= SiteIndex.listsEveryReportUpTo { reads.insert(.everyReportIdentity) }
+            // Its metrics over the years: each report's headline outcomes, metrics by title.
+            reads.insert(.everyMetricFacts)
             for report in index.reportsByMunicipality[municipality.id] ?? [] {
-                reads.formUnion([.reportIdentity(report.id), .reportTitle(report.id)])
+                reads.formUnion([.reportIdentity(report.id), .reportTitle(report.id), .reportFigures(report.id)])
             }
             return reads
         })
@@ -203,6 +220,11 @@ enum PageCatalogue {
             for theme in metric.matter.themes ?? [] { reads.insert(.themeTitle(theme.value)) }
             return reads
         })
+
+    static let metricYear = PageKind<(Document<MetricMatter>, Int)>(
+        name: "metric-year", template: "metric", path: { "jamfor/\($0.0.id)/\($0.1)/" },
+        title: { item, _ in "\(item.0.matter.title) \(item.1)" }, kind: { .metricYear($0.0, $0.1) },
+        reads: { item, index in metric.reads(item.0, index) })
 
     static let themeIndex = PageKind<Void>(
         name: "theme-index", template: "theme-index", path: { "teman/" }, title: { _, _ in "Teman" },

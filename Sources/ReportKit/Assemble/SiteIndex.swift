@@ -28,7 +28,8 @@ public struct SiteIndex: Sendable {
     let headlines: [String: [String: NormalisedFigure]]
     /// Every metric's comparable sets.
     public let metricComparisons: ComparisonIndex
-    /// Metric id → the files its chart offers (only metrics with a chart).
+    /// Comparison page path (`jamfor/<metric>/`, `jamfor/<metric>/<year>/`) → the files its
+    /// chart offers (only pages with a chart).
     let chartFiles: [String: ChartDownloads]
     /// Theme id → report id → the report's sections tagged with the theme, in reading order.
     let sectionsByTheme: [String: [String: [Section]]]
@@ -81,10 +82,15 @@ public struct SiteIndex: Sendable {
         }
         self.headlines = headlines
         metricComparisons = ComparisonIndex(content: content, figures: figures)
+        let comparisonIndex = metricComparisons
         var chartFiles: [String: ChartDownloads] = [:]
         for metric in content.metrics {
-            guard let comparison = metricComparisons[metric.id], comparison.hasChart else { continue }
-            chartFiles[metric.id] = ChartDownloads(comparison: comparison, siteTitle: siteTitle, linker: linker)
+            let pages = [("jamfor/\(metric.id)/", comparisonIndex[metric.id])]
+                + comparisonIndex.years(of: metric.id).map { ("jamfor/\(metric.id)/\($0)/", comparisonIndex[metric.id, year: $0]) }
+            for (path, comparison) in pages {
+                guard let comparison, comparison.hasChart else { continue }
+                chartFiles[path] = ChartDownloads(comparison: comparison, page: path, siteTitle: siteTitle, linker: linker)
+            }
         }
         self.chartFiles = chartFiles
         var sectionsByTheme: [String: [String: [Section]]] = [:]

@@ -96,7 +96,8 @@ struct ContextBuilder {
         case .home: home(&context, page)
         case .report(let report): self.report(report, &context, page)
         case .section(let report, let section): self.section(section, of: report, &context, &toc, page)
-        case .metric(let metric): self.metric(metric, &context, page)
+        case .metric(let metric): self.metric(metric, year: nil, &context, page)
+        case .metricYear(let metric, let year): self.metric(metric, year: year, &context, page)
         case .metricIndex: metricIndex(&context, page)
         case .theme(let theme): self.theme(theme, &context, page)
         case .themeIndex: themeIndex(&context, page)
@@ -136,6 +137,7 @@ struct ContextBuilder {
         case .page(let document): return document.matter.description ?? siteDescription
         case .theme(let theme): return theme.matter.description
         case .metric(let metric): return metric.matter.definition
+        case .metricYear(let metric, let year): return "\(metric.matter.title) i rapporterna från \(year). \(metric.matter.definition)"
         case .report(let report):
             return "\(report.index.matter.title), \(municipalityName(report)), \(NumberFormat.period(report.index.matter.period.value))."
         case .section(let report, let section):
@@ -180,6 +182,9 @@ struct ContextBuilder {
         case .section(let report, _):
             trail.append((reportLabel(report), "\(report.id)/"))
         case .metric: trail.append(("Jämför nyckeltal", "jamfor/"))
+        case .metricYear(let metric, _):
+            trail.append(("Jämför nyckeltal", "jamfor/"))
+            trail.append((metric.matter.title, "jamfor/\(metric.id)/"))
         case .theme: trail.append(("Teman", "teman/"))
         case .goalsOfTheme, .goalsOfMunicipality: trail.append(("Mål", "mal/"))
         default: break

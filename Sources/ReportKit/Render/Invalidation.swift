@@ -120,7 +120,7 @@ enum Invalidation {
         for (a, b) in zip(was.sections, now.sections) where a != b { changed.insert(.section(report: id, kind: b.kind)) }
         let (figuresBefore, figuresAfter) = (figuresByMetric(was), figuresByMetric(now))
         for metric in Set(figuresBefore.keys).union(figuresAfter.keys) where figuresBefore[metric] != figuresAfter[metric] {
-            changed.formUnion([.figures(metric: metric, report: id), .figuresOf(metric: metric)])
+            changed.formUnion([.figures(metric: metric, report: id), .figuresOf(metric: metric), .reportFigures(id)])
         }
         let (goalsBefore, goalsAfter) = (goals(of: was), goals(of: now))
         if goalsBefore != goalsAfter { changed.insert(.goals(report: id)) }
