@@ -36,10 +36,13 @@ public enum Dependency: Hashable, Sendable {
     case theme(String)
     case themeTitle(String)
     case everyThemeTitle
-    /// A report's identity: the front matter of its `index.md` but its title (municipality,
-    /// year, period, kind: what its label, citations and comparable sets are made of).
+    /// A report's identity: what its label, citations, comparable sets and its place among a
+    /// municipality's reports are made of (municipality, year, period, kind, document address, draft).
     case reportIdentity(String)
     case everyReportIdentity
+    /// A report's label, "Huddinge 2020": its municipality and year.
+    case reportLabel(String)
+    case everyReportLabel
     case reportTitle(String)
     /// The whole of a report's `index.md`.
     case reportText(String)
@@ -190,7 +193,7 @@ enum PageCatalogue {
             // Its reports, the scale its verdict words map to, and the other municipalities
             // (with their reports on a small site).
             var reads: Set<Dependency> = [.siteFrame, .municipality(municipality.id), .scaleLevels, .everyMunicipalityFacts]
-            if index.content.reports.count <= SiteIndex.listsEveryReportUpTo { reads.insert(.everyReportIdentity) }
+            if index.content.reports.count <= SiteIndex.listsEveryReportUpTo { reads.insert(.everyReportLabel) }
             // Its metrics over the years: each report's headline outcomes, metrics by title.
             reads.insert(.everyMetricFacts)
             for report in index.reportsByMunicipality[municipality.id] ?? [] {
@@ -224,7 +227,17 @@ enum PageCatalogue {
     static let metricYear = PageKind<(Document<MetricMatter>, Int)>(
         name: "metric-year", template: "metric", path: { "jamfor/\($0.0.id)/\($0.1)/" },
         title: { item, _ in "\(item.0.matter.title) \(item.1)" }, kind: { .metricYear($0.0, $0.1) },
-        reads: { item, index in metric.reads(item.0, index) })
+        reads: { item, index in
+            // The comparison of that year's reports only.
+            let (metric, year) = item
+            var reads: Set<Dependency> = [.siteFrame, .metric(metric.id)]
+            for theme in metric.matter.themes ?? [] { reads.insert(.themeTitle(theme.value)) }
+            for report in index.reportsByYear[year] ?? [] {
+                reads.formUnion([.figures(metric: metric.id, report: report.id), .reportIdentity(report.id),
+                                 .municipalityFacts(report.index.matter.municipality.value)])
+            }
+            return reads
+        })
 
     static let themeIndex = PageKind<Void>(
         name: "theme-index", template: "theme-index", path: { "teman/" }, title: { _, _ in "Teman" },
@@ -253,7 +266,7 @@ enum PageCatalogue {
         reads: { _, index in
             // Every theme's goals (or their counts on a large site), and the pages narrowed to
             // each theme and municipality, named by their titles.
-            var reads: Set<Dependency> = [.siteFrame, .everyThemeTitle, .scaleLevels, .everyMunicipalityFacts, .everyReportIdentity]
+            var reads: Set<Dependency> = [.siteFrame, .everyThemeTitle, .scaleLevels, .everyMunicipalityFacts, .everyReportLabel]
             for theme in index.content.themes { reads.insert(.goalsOfTheme(theme.id)) }
             return reads
         })
@@ -261,8 +274,10 @@ enum PageCatalogue {
     static let goalsOfTheme = PageKind<Document<ThemeMatter>>(
         name: "goals-of-theme", template: "goals", path: { "mal/tema/\($0.id)/" },
         title: { theme, _ in "Mål inom \(theme.matter.title.lowercasedFirst)" }, kind: { .goalsOfTheme($0) },
-        reads: { theme, _ in
-            [.siteFrame, .themeTitle(theme.id), .goalsOfTheme(theme.id), .scaleLevels, .everyMunicipalityFacts, .everyReportIdentity]
+        reads: { theme, index in
+            // On a large site each municipality's latest report with goals of the theme.
+            [.siteFrame, .themeTitle(theme.id), .goalsOfTheme(theme.id), .scaleLevels, .everyMunicipalityFacts,
+             index.content.reports.count <= SiteIndex.listsEveryReportUpTo ? .everyReportLabel : .everyReportIdentity]
         })
 
     static let goalsOfMunicipality = PageKind<Document<MunicipalityMatter>>(
@@ -271,7 +286,7 @@ enum PageCatalogue {
         reads: { municipality, index in
             var reads: Set<Dependency> = [.siteFrame, .municipalityFacts(municipality.id), .everyThemeTitle, .scaleLevels]
             for report in index.reportsByMunicipality[municipality.id] ?? [] {
-                reads.formUnion([.goals(report: report.id), .reportIdentity(report.id)])
+                reads.formUnion([.goals(report: report.id), .reportLabel(report.id)])
             }
             return reads
         })
@@ -285,7 +300,7 @@ enum PageCatalogue {
                                           .sectionList(report.id), .municipalityFacts(report.index.matter.municipality.value)]
             for metric in headlineMetrics { reads.formUnion([.figures(metric: metric, report: report.id), .metricFacts(metric)]) }
             for other in index.comparisons[report.id] ?? [] {
-                reads.formUnion([.reportIdentity(other.reportID), .reportTitle(other.reportID), .municipalityFacts(other.municipalityID)])
+                reads.formUnion([.reportLabel(other.reportID), .reportTitle(other.reportID), .municipalityFacts(other.municipalityID)])
             }
             return reads
         })
@@ -305,14 +320,14 @@ enum PageCatalogue {
             for theme in matter.themes ?? [] { reads.insert(.themeTitle(theme.value)) }
             for figure in matter.figures ?? [] { reads.insert(.metricFacts(figure.metric.value)) }
             for other in index.comparisons[report.id] ?? [] {
-                reads.formUnion([.reportIdentity(other.reportID), .municipalityFacts(other.municipalityID), .sectionList(other.reportID)])
+                reads.formUnion([.reportLabel(other.reportID), .municipalityFacts(other.municipalityID), .sectionList(other.reportID)])
             }
             return reads
         })
 
     static let search = PageKind<Void>(
         name: "search", template: "search", path: { "sok/" }, title: { _, _ in "Sök" }, kind: { .search },
-        reads: { _, _ in [.siteFrame, .pageList, .everyMunicipalityFacts, .everyReportIdentity] })
+        reads: { _, _ in [.siteFrame, .pageList, .everyMunicipalityFacts, .everyReportLabel] })
 
     static let notFound = PageKind<Void>(
         name: "not-found", template: "not-found", path: { "404/" }, title: { _, _ in "Sidan finns inte" }, kind: { .notFound },

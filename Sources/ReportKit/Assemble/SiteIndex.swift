@@ -19,6 +19,8 @@ public struct SiteIndex: Sendable {
     let themes: [String: Document<ThemeMatter>]
     /// Municipality id → its reports, in site order.
     let reportsByMunicipality: [String: [Report]]
+    /// Year → the reports of that year, in site order.
+    let reportsByYear: [Int: [Report]]
     /// Report id → what its section pages compare with ("Jämför med"). Worked out once per
     /// report: doing it per page (filtering every report, copying each) was 7 % of a
     /// 10 000-page build.
@@ -75,6 +77,7 @@ public struct SiteIndex: Sendable {
         metrics = Self.byID(content.metrics)
         themes = Self.byID(content.themes)
         reportsByMunicipality = Dictionary(grouping: content.reports) { $0.index.matter.municipality.value }
+        reportsByYear = Dictionary(grouping: content.reports) { $0.index.matter.year.value }
         comparisons = Self.comparisons(of: content)
         var headlines: [String: [String: NormalisedFigure]] = [:]
         for report in content.reports where headlines[report.id] == nil {

@@ -101,10 +101,15 @@ enum Invalidation {
         [matter.title, matter.unit, matter.kind, matter.base, matter.forecastComparable, matter.themes]
     }
 
-    /// A report's front matter but its title.
+    /// What other pages show of a report, or its label, citations and comparable sets are
+    /// made of (its committee, diarienummer, decision date and source are on its own page).
     static func identity(_ matter: ReportMatter) -> [AnyHashable] {
-        [matter.municipality, matter.committee, matter.reportKind, matter.year, matter.period, matter.dnr, matter.decisionDate,
-         matter.source, matter.documentURL, matter.draft]
+        [matter.municipality, matter.reportKind, matter.year, matter.period, matter.documentURL, matter.draft]
+    }
+
+    /// "Huddinge 2020".
+    static func label(_ matter: ReportMatter) -> [AnyHashable] {
+        [matter.municipality.value, matter.year.value]
     }
 
     /// A report: its identity, its text, its list of sections, each section's file, and the
@@ -114,6 +119,7 @@ enum Invalidation {
         let id = now.id
         var changed: Set<Dependency> = []
         if identity(was.index.matter) != identity(now.index.matter) { changed.formUnion([.reportIdentity(id), .everyReportIdentity]) }
+        if label(was.index.matter) != label(now.index.matter) { changed.formUnion([.reportLabel(id), .everyReportLabel]) }
         if was.index.matter.title != now.index.matter.title { changed.insert(.reportTitle(id)) }
         if was.index != now.index { changed.insert(.reportText(id)) }
         if sectionList(was) != sectionList(now) { changed.insert(.sectionList(id)) }
