@@ -26,7 +26,7 @@ import Testing
     /// whole encodings.
     static func export(_ site: Site, _ bodies: [String: RenderedBody], reusing memos: (DataExport.Memo, SearchIndex.Memo)?)
         -> (DataExport.Memo, SearchIndex.Memo) {
-        let export = DataExport(content: site.content, linker: linker)
+        let export = DataExport(index: SiteIndex(site: site, linker: linker), linker: linker)
         let (files, openData) = export.files(reusing: memos?.0)
         #expect(bytes(files) == bytes(export.files()), "open data joined from shares")
         let index = SearchIndex(site: site, linker: linker)

@@ -97,7 +97,7 @@ extension SearchIndex {
         for page in site.pages {
             let id: String
             switch page.kind {
-            case .notFound: continue
+            case .notFound, .metricYear: continue  // as in `index(bodies:)`
             case .report(let report), .section(let report, _): id = report.id
             default: id = runs.last.map { $0.id.hasPrefix("/") ? $0.id : "/" + page.path } ?? "/" + page.path
             }

@@ -50,6 +50,8 @@ struct SearchIndex {
         var passages: [Passage] = []
         for page in site.pages {
             if case .notFound = page.kind { continue }
+            // A metric's year pages hold no text of their own: the metric's page is found.
+            if case .metricYear = page.kind { continue }
             let (entry, pagePassages) = self.entry(for: page, number: pages.count, body: bodies[page.path], names: names,
                                                    metricTitles: metricTitles)
             pages.append(entry)

@@ -107,7 +107,7 @@ public final class BuildSession {
                                 workspaces: [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)])
         if options.write {
             do { try writer.checkOutput() } catch {
-                result.diagnostics.append(.error(error.description, at: SourceLocation(path: options.display(options.output), line: 1, column: 1)))
+                result.diagnostics.append(.error(error.message, at: SourceLocation(path: options.display(options.output), line: 1, column: 1)))
                 return result
             }
         }
@@ -136,6 +136,9 @@ public final class BuildSession {
         options.progress?.begin("assemble", total: 0)
         let (site, assembleDiagnostics) = SiteAssembler.assemble(content)
         result.diagnostics += assembleDiagnostics
+        let linker = Linker(baseURL: options.baseURL)
+        // Once per build: the preview and the full render of a rebuild share it.
+        let index = SiteIndex(site: site, linker: linker)
         lap("assemble")
 
         // Render (also when earlier stages failed, so that broken links are reported in the same run)
@@ -145,11 +148,10 @@ public final class BuildSession {
         }
         if templates.sources != templateSources { memo = nil }
         templateSources = templates.sources
-        let linker = Linker(baseURL: options.baseURL)
-        let renderer = SiteRenderer(site: site, templates: templates, linker: linker,
+        let renderer = SiteRenderer(index: index, templates: templates, linker: linker,
                                     contentRoot: options.content, parallel: options.parallel, progress: options.progress)
         // Worked out once for the preview and the full render: it compares all the content.
-        let change = memo.flatMap { Invalidation.change(from: $0.site, to: site) }
+        let change = memo.flatMap { Invalidation.change(from: $0.index.site, to: site) }
         if let preview, let memo, let change, !result.diagnostics.hasErrors, !change.own.isEmpty, change.own != change.pages {
             let quick = renderer.render(reusing: memo, change: change, ownPagesOnly: true)
             lap("preview")
@@ -184,7 +186,7 @@ public final class BuildSession {
                 result.searchIndexBytes = bytes.count
             }
         } catch {
-            result.diagnostics.append(.error(error.description, at: SourceLocation(path: options.display(options.output), line: 1, column: 1)))
+            result.diagnostics.append(.error(error.message, at: SourceLocation(path: options.display(options.output), line: 1, column: 1)))
         }
         lap("write")
         return result

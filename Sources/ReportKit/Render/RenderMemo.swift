@@ -1,7 +1,8 @@
 /// What one render leaves for the next, so that `serve` re-renders only the pages a change
 /// reaches. Everything is keyed by page path (`haninge-2022/ekonomi/`).
 public struct RenderMemo: Sendable {
-    let site: Site
+    /// The index of the build that made the memo: the next build compares its content with it.
+    let index: SiteIndex
     let bodies: [String: RenderedBody]
     let htmls: [String: String]
     let ids: [String: Set<String>]

@@ -20,7 +20,9 @@ public struct OutputFile: Sendable {
 /// Renders every page: Markdown first (so that links between pages and backlinks are known),
 /// then templates, then checks every anchor a link points at.
 public struct SiteRenderer {
-    let site: Site
+    /// What every page reads, worked out once per build (also for a preview and its full render).
+    let index: SiteIndex
+    var site: Site { index.site }
     let templates: TemplateSet
     let linker: Linker
     /// False renders on one thread; the output must be the same either way.
@@ -29,11 +31,11 @@ public struct SiteRenderer {
     let contentRoot: URL
     let progress: BuildProgress?
 
-    public init(site: Site, templates: TemplateSet, linker: Linker, contentRoot: URL, parallel: Bool = true,
+    public init(index: SiteIndex, templates: TemplateSet, linker: Linker, contentRoot: URL, parallel: Bool = true,
                 progress: BuildProgress? = nil) {
         self.progress = progress
         self.contentRoot = contentRoot
-        self.site = site
+        self.index = index
         self.templates = templates
         self.linker = linker
         self.parallel = parallel
@@ -78,7 +80,7 @@ public struct SiteRenderer {
         for (page, body) in zip(changed, Parallel.map(changed, parallel: parallel) { markdown.render($0) }) {
             bodies[page.path] = body
         }
-        let builder = ContextBuilder(site: site, linker: linker, bodies: bodies)
+        let builder = ContextBuilder(index: index, linker: linker, bodies: bodies)
 
         // Templates, for the pages that changed and the pages whose backlinks did.
         var render = Set(changed.map(\.path))
@@ -114,9 +116,8 @@ public struct SiteRenderer {
         for page in pages {
             for link in bodies[page.path]?.anchorLinks ?? [] where !(ids[link.targetPath]?.contains(link.anchor) ?? false) {
                 let known = ids[link.targetPath] ?? []
-                diagnostics.append(.error(
-                    "link to missing anchor #\(link.anchor) on /\(link.targetPath)\(Suggestion.hint(for: link.anchor, in: known.sorted()))",
-                    at: link.location))
+                diagnostics.append(.error([MessagePart(.missingAnchor, link.anchor, link.targetPath)]
+                                              + Suggestion.hint(for: link.anchor, in: known.sorted()), at: link.location))
             }
         }
 
@@ -130,12 +131,11 @@ public struct SiteRenderer {
             dataFiles = kept.dataFiles
         } else {
             // Per report, reusing the shares of reports that did not change.
-            let exported = DataExport(content: site.content, linker: linker, figures: builder.figures,
-                                      comparisons: builder.metricComparisons).files(reusing: openData)
+            let exported = DataExport(index: index, linker: linker).files(reusing: openData)
             let indexed = SearchIndex(site: site, linker: linker).file(bodies: bodies, reusing: searchIndex)
             (openData, searchIndex) = (exported.1, indexed.1)
             dataFiles = exported.0
-                + builder.chartFiles.keys.sorted().flatMap { builder.chartFiles[$0]!.outputFiles }
+                + index.chartFiles.keys.sorted().flatMap { index.chartFiles[$0]!.outputFiles }
                 + [indexed.0]
                 + pages.flatMap(builder.tableFiles).map { OutputFile(path: $0.path, contents: .bytes($0.csv)) }
         }
@@ -158,7 +158,7 @@ public struct SiteRenderer {
         }
 
         let newMemo = RenderMemo(
-            site: site, bodies: bodies, htmls: htmls, ids: ids, anchorProblems: anchorProblems, linkProblems: linkProblems,
+            index: index, bodies: bodies, htmls: htmls, ids: ids, anchorProblems: anchorProblems, linkProblems: linkProblems,
             backlinks: backlinks,
             fixedFiles: fixedFiles, dataFiles: dataFiles, openData: openData, searchIndex: searchIndex,
             linksChecked: checkGeneratedLinks)
@@ -180,15 +180,14 @@ public struct SiteRenderer {
         var unexplained: [String] = []
         for id in duplicates.sorted() {
             if let heading = body?.headings.first(where: { $0.id == id }), let firstLine = page.body?.line {
-                problems.append(.error(
-                    "heading \"\(heading.text)\" gets the id \"\(id)\", which the page already uses elsewhere (its layout, a table or a figure); rename the heading",
+                problems.append(.error(.headingIDTaken, heading.text, id,
                     at: source.location(line: firstLine + heading.line - 1, column: heading.column)))
             } else if !repeatedTables.contains(where: { id == "tabell-\($0)" || id == "tabell-\($0)-rubrik" }) {
                 unexplained.append(id)
             }
         }
         if !unexplained.isEmpty {
-            problems.append(.error("the page would have duplicate anchors \(unexplained.map { "#\($0)" }.joined(separator: ", ")); rename a heading or table id",
+            problems.append(.error(.duplicateAnchors, unexplained.map { "#\($0)" }.joined(separator: ", "),
                                    at: source.location(line: 1)))
         }
         return problems
@@ -209,7 +208,7 @@ public struct SiteRenderer {
             let page = byOutput[output]
             let location = page?.source?.location(line: 1)
                 ?? SourceLocation(path: "\(templates.displayRoot)/\(page?.template ?? "layout").mustache", line: 1, column: 1)
-            problems[page?.path ?? output, default: []].append(.error("page /\(output) links to \"\(link)\": \(reason)", at: location))
+            problems[page?.path ?? output, default: []].append(.error(MessagePart(.pageLinkBroken, arguments: [.text(output), .text(link), .part(reason)]), at: location))
         }
         return problems
     }
