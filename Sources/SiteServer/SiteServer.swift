@@ -58,9 +58,12 @@ public final class SiteServer: Sendable {
             report(session.build(), rebuild: false)
             readyContinuation.yield(nil)
             while !stopped.load(ordering: .relaxed) {
-                guard watcher.waitForChange(timeout: 0.25) else { continue }
+                guard let change = watcher.waitForChange(timeout: 0.25) else { continue }
                 warnAboutUnwatched()
-                let result = session.build { preview in self.report(preview, rebuild: true, preview: true) }
+                // The watcher's list of changed files spares the build a look at every file.
+                let result = session.build(changed: change.paths) { preview in
+                    self.report(preview, rebuild: true, preview: true)
+                }
                 report(result, rebuild: true)
             }
         }

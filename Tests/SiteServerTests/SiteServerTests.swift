@@ -111,3 +111,33 @@ import Testing
         #expect(lines.withLock { $0.count } == 1)
     }
 }
+
+#if os(Linux)
+/// The watcher on real inotify events: it names the files that changed, and says it cannot
+/// tell when a folder appears (files created in it before it is watched send no event).
+@Suite struct FileWatcherTests {
+    @Test func namesTheChangedFilesAndGivesUpOnFolders() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("a"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let watcher = try FileWatcher(watching: [root])
+        #expect(watcher.waitForChange(timeout: 0.05) == nil)
+
+        try "x".write(to: root.appendingPathComponent("a/b.md"), atomically: false, encoding: .utf8)
+        #expect(watcher.waitForChange(timeout: 5) == .files([root.path + "/a/b.md"]))
+
+        // An editor's atomic save: a temporary file renamed over the real one.
+        try "y".write(to: root.appendingPathComponent("a/b.md"), atomically: true, encoding: .utf8)
+        #expect(watcher.waitForChange(timeout: 5)?.paths?.contains(root.path + "/a/b.md") == true)
+
+        try FileManager.default.removeItem(at: root.appendingPathComponent("a/b.md"))
+        #expect(watcher.waitForChange(timeout: 5) == .files([root.path + "/a/b.md"]))
+
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("c"), withIntermediateDirectories: true)
+        #expect(watcher.waitForChange(timeout: 5) == .unknown)
+        // The new folder is watched from then on.
+        try "z".write(to: root.appendingPathComponent("c/d.md"), atomically: false, encoding: .utf8)
+        #expect(watcher.waitForChange(timeout: 5) == .files([root.path + "/c/d.md"]))
+    }
+}
+#endif
