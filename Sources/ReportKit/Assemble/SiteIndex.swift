@@ -19,6 +19,8 @@ public struct SiteIndex: Sendable {
     let themes: [String: Document<ThemeMatter>]
     /// Municipality id → its reports, in site order.
     let reportsByMunicipality: [String: [Report]]
+    /// Year → the reports of that year, in site order.
+    let reportsByYear: [Int: [Report]]
     /// Report id → what its section pages compare with ("Jämför med"). Worked out once per
     /// report: doing it per page (filtering every report, copying each) was 7 % of a
     /// 10 000-page build.
@@ -28,7 +30,8 @@ public struct SiteIndex: Sendable {
     let headlines: [String: [String: NormalisedFigure]]
     /// Every metric's comparable sets.
     public let metricComparisons: ComparisonIndex
-    /// Metric id → the files its chart offers (only metrics with a chart).
+    /// Comparison page path (`jamfor/<metric>/`, `jamfor/<metric>/<year>/`) → the files its
+    /// chart offers (only pages with a chart).
     let chartFiles: [String: ChartDownloads]
     /// Theme id → report id → the report's sections tagged with the theme, in reading order.
     let sectionsByTheme: [String: [String: [Section]]]
@@ -46,6 +49,8 @@ public struct SiteIndex: Sendable {
 
     /// A report a section page offers to compare with: its label and the section paths it has.
     struct Comparison: Sendable {
+        let reportID: String
+        let municipalityID: String
         let label: String
         let reportPath: String
         let reportTitle: String
@@ -72,6 +77,7 @@ public struct SiteIndex: Sendable {
         metrics = Self.byID(content.metrics)
         themes = Self.byID(content.themes)
         reportsByMunicipality = Dictionary(grouping: content.reports) { $0.index.matter.municipality.value }
+        reportsByYear = Dictionary(grouping: content.reports) { $0.index.matter.year.value }
         comparisons = Self.comparisons(of: content)
         var headlines: [String: [String: NormalisedFigure]] = [:]
         for report in content.reports where headlines[report.id] == nil {
@@ -79,10 +85,15 @@ public struct SiteIndex: Sendable {
         }
         self.headlines = headlines
         metricComparisons = ComparisonIndex(content: content, figures: figures)
+        let comparisonIndex = metricComparisons
         var chartFiles: [String: ChartDownloads] = [:]
         for metric in content.metrics {
-            guard let comparison = metricComparisons[metric.id], comparison.hasChart else { continue }
-            chartFiles[metric.id] = ChartDownloads(comparison: comparison, siteTitle: siteTitle, linker: linker)
+            let pages = [("jamfor/\(metric.id)/", comparisonIndex[metric.id])]
+                + comparisonIndex.years(of: metric.id).map { ("jamfor/\(metric.id)/\($0)/", comparisonIndex[metric.id, year: $0]) }
+            for (path, comparison) in pages {
+                guard let comparison, comparison.hasChart else { continue }
+                chartFiles[path] = ChartDownloads(comparison: comparison, page: path, siteTitle: siteTitle, linker: linker)
+            }
         }
         self.chartFiles = chartFiles
         var sectionsByTheme: [String: [String: [Section]]] = [:]
@@ -127,6 +138,7 @@ public struct SiteIndex: Sendable {
                                                        byMunicipality: reportsByMunicipality).map { reports[$0] }.map { other in
                 let municipality = other.index.matter.municipality.value
                 return Comparison(
+                    reportID: other.id, municipalityID: municipality,
                     label: "\(shortNames[municipality] ?? municipality) \(other.index.matter.year.value)",
                     reportPath: "\(other.id)/", reportTitle: other.index.matter.title,
                     municipalityPath: "kommuner/\(municipality)/",

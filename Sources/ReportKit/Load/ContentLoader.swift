@@ -23,6 +23,9 @@ public struct ContentLoader: Sendable {
         public var stamps: [String: (FileStamp, SourceFile)] = [:]
         /// The folder as diagnostics name it (`content`).
         var displayRoot = ""
+        /// A symbolic link was followed: a change to its target changes a file of another
+        /// name, so a list of changed files cannot say what to read again.
+        var linked = false
 
         /// `content/bild.png` for `bild.png`.
         func displayPath(_ relative: String) -> String {
@@ -79,7 +82,7 @@ public struct ContentLoader: Sendable {
         return result
     }
 
-    private func display(_ relative: String) -> String {
+    func display(_ relative: String) -> String {
         displayRoot.isEmpty ? relative : "\(displayRoot)/\(relative)"
     }
 
@@ -94,7 +97,7 @@ public struct ContentLoader: Sendable {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
             let path = relative.isEmpty ? displayRoot : display(relative)
-            result.diagnostics.append(.error("cannot read folder: \(Self.reason(error))",
+            result.diagnostics.append(.error(.cannotReadFolder, Self.reason(error),
                                              at: SourceLocation(path: path, line: 1, column: 1)))
             return
         }
@@ -108,23 +111,22 @@ public struct ContentLoader: Sendable {
             var isDirectory: ObjCBool = false
             var status = stat()
             guard lstat(filePath, &status) == 0 else {
-                result.diagnostics.append(.error("cannot read file: \(String(cString: strerror(errno)).lowercased())", at: location))
+                result.diagnostics.append(.error(.cannotReadFile, String(cString: strerror(errno)).lowercased(), at: location))
                 continue
             }
             if status.st_mode & S_IFMT == S_IFLNK {
+                result.linked = true
                 let target = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().standardizedFileURL.path
                 guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
-                    result.diagnostics.append(.error("symbolic link points to nothing (or to itself)", at: location))
+                    result.diagnostics.append(.error(.linkToNothing, at: location))
                     continue
                 }
                 guard target.hasPrefix(realRoot + "/") else {
-                    result.diagnostics.append(.error(
-                        "symbolic link points outside the content folder, to \(target); copy the file in instead",
-                        at: location))
+                    result.diagnostics.append(.error(.linkOutside, target, at: location))
                     continue
                 }
                 if isDirectory.boolValue, visited.contains(target) {
-                    result.diagnostics.append(.error("symbolic link loop: this folder is already part of the content", at: location))
+                    result.diagnostics.append(.error(.linkLoop, at: location))
                     continue
                 }
                 _ = stat(filePath, &status)
@@ -133,82 +135,94 @@ public struct ContentLoader: Sendable {
                 isDirectory = ObjCBool(status.st_mode & S_IFMT == S_IFDIR)
             }
 
-            // A FIFO blocks `open` until a writer appears (for ever, in a build), and a device
-            // or socket is no page: only regular files are read, and what a file is comes from
-            // lstat/stat, never from opening it.
-            if !isDirectory.boolValue, let kind = Self.irregularKind(status.st_mode) {
-                result.diagnostics.append(.error("\(kind) is not a regular file and is not read; remove it (only files and folders belong here)", at: location))
-                if name.hasSuffix(".md") { result.unreadable.append(path) }
-                continue
-            }
             if isDirectory.boolValue {
                 visited.insert(realPath)
                 walk(directory: filePath, real: realPath, relative: path, realRoot: realRoot, visited: &visited,
                      previous: previous, into: &result)
-            } else if name.hasSuffix(".md") {
-                let stamp = FileStamp(status)
-                if let (before, file) = previous[path], before == stamp {
-                    result.files.append(file)
-                    result.stamps[path] = (stamp, file)
-                    continue
-                }
-                switch read(filePath, size: Int(status.st_size)) {
-                case .success(let bytes):
-                    switch TextDecoding.decode(bytes) {
-                    case .success(let text):
-                        let file = SourceFile(relativePath: path, displayPath: display(path), text: text)
-                        result.files.append(file)
-                        result.stamps[path] = (stamp, file)
-                    case .failure(let failure):
-                        result.unreadable.append(path)
-                        result.diagnostics.append(.error(failure.message, at: SourceLocation(
-                            path: display(path), line: failure.line, column: failure.column)))
-                    }
-                case .failure(let message):
-                    result.unreadable.append(path)
-                    result.diagnostics.append(.error(message, at: location))
-                }
-            } else if DataFile.isDataFile(name) {
-                // Allowed beside the Markdown: a table reads it (`file:`); the decoder reports
-                // one that no table reads.
-                switch read(filePath, size: Int(status.st_size)) {
-                case .success(let bytes):
-                    result.dataFiles[path] = DataFile(relativePath: path, displayPath: display(path), bytes: bytes)
-                case .failure(let message):
-                    result.diagnostics.append(.error(message, at: location))
-                }
             } else {
-                result.assets.append(path)
+                add(file: filePath, at: path, status: status, previous: previous, into: &result)
             }
         }
     }
 
-    /// What a file that is neither a regular file nor a folder is, for the message; nil for those two.
-    static func irregularKind(_ mode: mode_t) -> String? {
-        switch mode & S_IFMT {
-        case S_IFREG, S_IFDIR: return nil
-        case S_IFIFO: return "a named pipe (FIFO)"
-        case S_IFSOCK: return "a socket"
-        case S_IFCHR, S_IFBLK: return "a device"
-        default: return "a special file"
+    /// Reads one file that is not a folder, as `path` relative to the root, into `result`:
+    /// Markdown as a source file (taken from `previous` when its stamp is unchanged), CSV as
+    /// a data file, anything else as an asset, and a special file as an error.
+    func add(file filePath: String, at path: String, status: stat, previous: [String: (FileStamp, SourceFile)],
+             into result: inout Result) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let location = SourceLocation(path: display(path), line: 1, column: 1)
+        // A FIFO blocks `open` until a writer appears (for ever, in a build), and a device
+        // or socket is no page: only regular files are read, and what a file is comes from
+        // lstat/stat, never from opening it.
+        if let kind = Self.irregularKind(status.st_mode) {
+            result.diagnostics.append(.error(MessagePart(.notRegularFile, arguments: [.part(kind)]), at: location))
+            if name.hasSuffix(".md") { result.unreadable.append(path) }
+            return
+        }
+        if name.hasSuffix(".md") {
+            let stamp = FileStamp(status)
+            if let (before, file) = previous[path], before == stamp {
+                result.files.append(file)
+                result.stamps[path] = (stamp, file)
+                return
+            }
+            switch read(filePath, size: Int(status.st_size)) {
+            case .success(let bytes):
+                switch TextDecoding.decode(bytes) {
+                case .success(let text):
+                    let file = SourceFile(relativePath: path, displayPath: display(path), text: text)
+                    result.files.append(file)
+                    result.stamps[path] = (stamp, file)
+                case .failure(let failure):
+                    result.unreadable.append(path)
+                    result.diagnostics.append(.error(failure.message, at: SourceLocation(
+                        path: display(path), line: failure.line, column: failure.column)))
+                }
+            case .failure(let message):
+                result.unreadable.append(path)
+                result.diagnostics.append(.error(message, at: location))
+            }
+        } else if DataFile.isDataFile(name) {
+            // Allowed beside the Markdown: a table reads it (`file:`); the decoder reports
+            // one that no table reads.
+            switch read(filePath, size: Int(status.st_size)) {
+            case .success(let bytes):
+                result.dataFiles[path] = DataFile(relativePath: path, displayPath: display(path), bytes: bytes)
+            case .failure(let message):
+                result.diagnostics.append(.error(message, at: location))
+            }
+        } else {
+            result.assets.append(path)
         }
     }
 
-    private enum ReadResult { case success([UInt8]), failure(String) }
+    /// What a file that is neither a regular file nor a folder is, for the message; nil for those two.
+    static func irregularKind(_ mode: mode_t) -> MessagePart? {
+        switch mode & S_IFMT {
+        case S_IFREG, S_IFDIR: return nil
+        case S_IFIFO: return MessagePart(.kindFIFO)
+        case S_IFSOCK: return MessagePart(.kindSocket)
+        case S_IFCHR, S_IFBLK: return MessagePart(.kindDevice)
+        default: return MessagePart(.kindSpecial)
+        }
+    }
+
+    private enum ReadResult { case success([UInt8]), failure(MessagePart) }
 
     private func read(_ path: String, size: Int?) -> ReadResult {
         if let size, size > Self.maximumFileSize {
-            return .failure("file is \(Self.megabytes(size)), more than the \(Self.megabytes(Self.maximumFileSize)) allowed for one page; split it into several sections")
+            return .failure(MessagePart(.fileTooLarge, Self.megabytes(size), Self.megabytes(Self.maximumFileSize)))
         }
         // POSIX reads: bounded by the limit whatever the file claims to be, and free of
         // Foundation's leak on empty files (found by LeakSanitizer).
         // O_NONBLOCK: a file swapped for a FIFO after the stat must not block the open either.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return .failure("cannot read file: \(String(cString: strerror(errno)).lowercased())") }
+        guard descriptor >= 0 else { return .failure(MessagePart(.cannotReadFile, String(cString: strerror(errno)).lowercased())) }
         defer { close(descriptor) }
         var opened = stat()
         guard fstat(descriptor, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else {
-            return .failure("not a regular file (it changed while the build read it); remove it")
+            return .failure(MessagePart(.fileChanged))
         }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
@@ -216,12 +230,12 @@ public struct ContentLoader: Sendable {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                return .failure("cannot read file: \(String(cString: strerror(errno)).lowercased())")
+                return .failure(MessagePart(.cannotReadFile, String(cString: strerror(errno)).lowercased()))
             }
             if count == 0 { break }
             bytes += chunk[..<count]
             if bytes.count > Self.maximumFileSize {
-                return .failure("file is larger than the \(Self.megabytes(Self.maximumFileSize)) allowed for one page; split it into several sections")
+                return .failure(MessagePart(.fileGrewTooLarge, Self.megabytes(Self.maximumFileSize)))
             }
         }
         return .success(bytes)

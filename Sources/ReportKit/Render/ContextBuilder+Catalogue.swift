@@ -1,18 +1,39 @@
 extension ContextBuilder {
+    /// A theme's page: per municipality, its latest reports first, each with the sections that
+    /// take the theme up, and their goals of the theme. At most `themeReportsPerMunicipality`
+    /// reports of each municipality, so that the page grows with the number of municipalities
+    /// and not with the number of reports; the municipality's page lists them all.
     func theme(_ theme: Document<ThemeMatter>, _ context: inout Context, _ page: Page) {
         context["lead"] = theme.matter.description
-        context["reports"] = content.reports.map { report -> Context in
-            let sections = index.sectionsByTheme[theme.id]?[report.id] ?? []
-            return [
-                "label": reportLabel(report),
-                "sections": sections.map { ["title": $0.document.matter.title, "href": linker.href(from: page, to: sectionPath(report, $0))] },
-                "none": sections.isEmpty,
-            ]
+        let latestFirst = index.reportsByMunicipality.mapValues { $0.sorted { $0.isLater(than: $1) } }
+        var listed: [Report] = []
+        var entries: [Context] = []
+        for municipality in content.municipalities {
+            let reports = latestFirst[municipality.id] ?? []
+            for report in reports.prefix(Self.themeReportsPerMunicipality) {
+                let sections = index.sectionsByTheme[theme.id]?[report.id] ?? []
+                listed.append(report)
+                entries.append([
+                    "label": reportLabel(report),
+                    "sections": sections.map { ["title": $0.document.matter.title, "href": linker.href(from: page, to: sectionPath(report, $0))] },
+                    "none": sections.isEmpty,
+                ])
+            }
+            if reports.count > Self.themeReportsPerMunicipality {
+                entries.append(["label": "\(municipality.matter.shortName), äldre rapporter",
+                                "older": ["count": "\(reports.count - Self.themeReportsPerMunicipality)",
+                                          "href": linker.href(from: page, to: "kommuner/\(municipality.id)/")],
+                                "none": false])
+            }
         }
-        context["goals"] = wrap(goalRows(theme: theme.id, page: page))
+        context["reports"] = entries
+        context["goals"] = wrap(goalRows(theme: theme.id, reports: listed, page: page))
         let metrics = index.metricsByTheme[theme.id] ?? []
         context["metrics"] = wrap(metrics.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "jamfor/\($0.id)/")] })
     }
+
+    /// How many of a municipality's reports, latest first, a theme page lists.
+    static let themeReportsPerMunicipality = 3
 
     func themeIndex(_ context: inout Context, _ page: Page) {
         context["themes"] = content.themes.map { theme -> Context in
@@ -31,6 +52,7 @@ extension ContextBuilder {
             ["title": report.index.matter.title, "href": linker.href(from: page, to: "\(report.id)/"),
              "period": "\(report.index.matter.period.value.start) – \(report.index.matter.period.value.end)"]
         }
+        if let table = metricsOverYearsContext(municipality, page: page) { context["metrics_table"] = table }
         // The other municipalities, each with its reports, to read on.
         // On a large site the names only: their pages list the reports.
         let listed = content.reports.count <= Self.listsEveryReportUpTo
@@ -42,5 +64,67 @@ extension ContextBuilder {
             return ["name": other.matter.name, "href": linker.href(from: page, to: "kommuner/\(other.id)/"),
                     "reports": reports, "has_reports": !reports.isEmpty]
         })
+    }
+}
+
+/// A municipality's metrics over the years (issue #14): one row per metric, one column per
+/// year, each value the outcome its report states with period and basis, so that a part-year
+/// or another base never stands unlabelled beside a full year. The page grows with the
+/// municipality's years, not with the number of reports on the site.
+extension ContextBuilder {
+    struct MetricsOverYears {
+        let grid: TableExport.Grid
+        let metrics: [Document<MetricMatter>]
+        /// Per row, per year: the figure shown, nil where that year's report states none.
+        let figures: [[NormalisedFigure?]]
+    }
+
+    static let metricsOverYearsFile = "tabell-nyckeltal-per-ar.csv"
+
+    func metricsOverYears(_ municipality: Document<MunicipalityMatter>) -> MetricsOverYears? {
+        // A year's latest report speaks for the year (an annual report over the interim one).
+        var byYear: [Int: Report] = [:]
+        for report in index.reportsByMunicipality[municipality.id] ?? [] {
+            let year = report.index.matter.year.value
+            if byYear[year].map({ report.isLater(than: $0) }) ?? true { byYear[year] = report }
+        }
+        let years = byYear.keys.sorted()
+        var metrics: [Document<MetricMatter>] = [], figures: [[NormalisedFigure?]] = []
+        for metric in metricsByTitle {
+            let row = years.map { headline(metric.id, in: byYear[$0]!) }
+            guard row.contains(where: { $0 != nil }) else { continue }
+            metrics.append(metric)
+            figures.append(row)
+        }
+        guard !metrics.isEmpty else { return nil }
+        let rows = zip(metrics, figures).map { metric, row -> [TableExport.Cell] in
+            [TableExport.Cell(text: metric.matter.title)] + row.map { figure in
+                figure.map { TableExport.Cell(text: labelled($0), numeric: true) } ?? TableExport.Cell(text: "–", stated: false)
+            }
+        }
+        return MetricsOverYears(grid: TableExport.Grid(header: ["Nyckeltal"] + years.map(String.init), rows: rows),
+                                metrics: metrics, figures: figures)
+    }
+
+    func metricsOverYearsContext(_ municipality: Document<MunicipalityMatter>, page: Page) -> Context? {
+        guard let table = metricsOverYears(municipality) else { return nil }
+        var context = gridContext(table.grid, id: "tabell-nyckeltal-per-ar",
+                                  caption: "Nyckeltal i \(municipality.matter.shortName)s rapporter år för år",
+                                  file: page.path + Self.metricsOverYearsFile, page: page)
+        let rows = (context["rows"] as? [Context] ?? []).enumerated().map { index, row -> Context in
+            var row = row
+            row["metric_href"] = linker.href(from: page, to: "jamfor/\(table.metrics[index].id)/")
+            row["cells"] = zip(row["cells"] as? [Context] ?? [], table.figures[index]).map { cell, figure -> Context in
+                var cell = cell
+                if let figure {
+                    cell["href"] = linker.href(from: page, to: sectionPath(figure.report, figure.section),
+                                               anchor: figure.figure.id.map { "figur-\($0.value)" })
+                }
+                return cell
+            }
+            return row
+        }
+        context["rows"] = rows
+        return context
     }
 }

@@ -15,9 +15,12 @@ extension ContextBuilder {
         return (value, "\(placed.period), \(placed.basis)\(base)")
     }
 
-    func metric(_ metric: Document<MetricMatter>, _ context: inout Context, _ page: Page) {
+    /// A metric's comparison page: the latest report of each municipality, or, with `year`,
+    /// the reports of that year. Both link to every year's page.
+    func metric(_ metric: Document<MetricMatter>, year: Int?, _ context: inout Context, _ page: Page) {
         let matter = metric.matter
-        guard let comparison = metricComparisons[metric.id] else { return }
+        guard let comparison = year.map({ metricComparisons[metric.id, year: $0] }) ?? metricComparisons[metric.id] else { return }
+        yearLinks(metric, year: year, &context, page)
         context["definition"] = matter.definition
         context["unit"] = matter.unit.rawValue
         context["meaning"] = meaningSentence(matter)
@@ -64,10 +67,28 @@ extension ContextBuilder {
         context["data_json"] = linker.href(from: page, toFile: "data/nyckeltal.json")
     }
 
+    /// The links between a metric's page and its year pages: every year with a value, the
+    /// current one marked, and from a year page the way back to the latest reports.
+    func yearLinks(_ metric: Document<MetricMatter>, year: Int?, _ context: inout Context, _ page: Page) {
+        let years = metricComparisons.years(of: metric.id)
+        guard !years.isEmpty else { return }
+        var links: Context = ["items": years.map { other -> Context in
+            var link: Context = ["year": "\(other)", "href": linker.href(from: page, to: "jamfor/\(metric.id)/\(other)/")]
+            if other == year { link["current"] = true }
+            return link
+        }]
+        if let year {
+            links["page_year"] = "\(year)"
+            links["latest_href"] = linker.href(from: page, to: "jamfor/\(metric.id)/")
+            links["metric_title"] = metric.matter.title
+        }
+        context["year_pages"] = links
+    }
+
     /// The chart of the comparable set, with links to its data and its image, sizes named.
     func chart(_ comparison: MetricComparison, _ page: Page) -> Context {
         var chart = BarChart(metric: comparison.metric.matter, values: comparison.charted).context
-        if let files = chartFiles[comparison.metric.id] {
+        if let files = chartFiles[page.path] {
             chart["csv_href"] = linker.href(from: page, toFile: files.csv.path)
             chart["csv_size"] = NumberFormat.fileSize(files.csv.bytes.count)
             chart["svg_href"] = linker.href(from: page, toFile: files.svg.path)
@@ -157,7 +178,7 @@ extension ContextBuilder {
     /// "2 av 4 rapporter i jämförelsen, 1 med värden som inte kan jämföras, …": the same
     /// counts the metric's page shows.
     func countText(_ comparison: MetricComparison) -> String {
-        let total = content.reports.count
+        let total = comparison.reportCount
         var parts = ["\(Set(comparison.charted.map(\.figure.report.id)).count) av \(total) rapporter i jämförelsen"]
         let apart = Set(comparison.apart.map(\.figure.report.id)).subtracting(comparison.charted.map(\.figure.report.id)).count
             + comparison.partsOnly.count

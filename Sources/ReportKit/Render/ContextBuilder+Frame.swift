@@ -164,7 +164,8 @@ extension ContextBuilder {
         case .goalsOfMunicipality(let municipality): return goals(page, municipality: municipality.id)
         case .search: return search(page)
         case .page, .notFound: return NoKindContext()
-        case .metric(let metric): self.metric(metric, &context, page)
+        case .metric(let metric): self.metric(metric, year: nil, &context, page)
+        case .metricYear(let metric, let year): self.metric(metric, year: year, &context, page)
         case .metricIndex: metricIndex(&context, page)
         case .theme(let theme): self.theme(theme, &context, page)
         case .themeIndex: themeIndex(&context, page)
@@ -195,6 +196,7 @@ extension ContextBuilder {
         case .page(let document): return document.matter.description ?? siteDescription
         case .theme(let theme): return theme.matter.description
         case .metric(let metric): return metric.matter.definition
+        case .metricYear(let metric, let year): return "\(metric.matter.title) i rapporterna från \(year). \(metric.matter.definition)"
         case .report(let report):
             return "\(report.index.matter.title), \(municipalityName(report)), \(NumberFormat.period(report.index.matter.period.value))."
         case .section(let report, let section):
@@ -224,6 +226,9 @@ extension ContextBuilder {
         case .section(let report, _):
             trail.append((reportLabel(report), "\(report.id)/"))
         case .metric: trail.append(("Jämför nyckeltal", "jamfor/"))
+        case .metricYear(let metric, _):
+            trail.append(("Jämför nyckeltal", "jamfor/"))
+            trail.append((metric.matter.title, "jamfor/\(metric.id)/"))
         case .theme: trail.append(("Teman", "teman/"))
         case .goalsOfTheme, .goalsOfMunicipality: trail.append(("Mål", "mal/"))
         default: break

@@ -105,12 +105,18 @@ extension ContextBuilder {
     func goals(_ page: Page, theme only: String? = nil, municipality: String? = nil) -> GoalsContext {
         let narrowed = only != nil || municipality != nil
         let listed = narrowed || content.reports.count <= Self.listsEveryReportUpTo
+        // Narrowed to a theme on a large site: each municipality's latest report with goals of
+        // it; the municipality's goals page lists them all.
+        let latestOnly = only != nil && content.reports.count > Self.listsEveryReportUpTo
+        let reports = municipality.map { index.reportsByMunicipality[$0] ?? [] }
+            ?? (latestOnly ? content.latestReports(preferring: Set(content.reports.filter { $0.hasGoals(inTheme: only) }.map(\.id)))
+                           : content.reports)
         let context = GoalsContext()
         for theme in content.themes where only == nil || theme.id == only {
             var goals: TemplateItems<GoalContext>?
             var summary: GoalsContext.Summary?
             if listed {
-                guard let rows = TemplateItems.wrap(goalRows(theme: theme.id, municipality: municipality, page: page)) else { continue }
+                guard let rows = TemplateItems.wrap(goalRows(theme: theme.id, reports: reports, page: page)) else { continue }
                 goals = rows
             } else {
                 guard let counts = goalSummary(theme: theme.id) else { continue }
@@ -122,6 +128,8 @@ extension ContextBuilder {
         context.scaleHref = TemplateText(linker.href(from: page, to: "bedomningsskala/"))
         if !listed {
             context.summaryNote = TemplateText("Med \(content.reports.count) rapporter visas här hur många mål som fått varje bedömning; sidorna per tema och kommun listar målen.")
+        } else if latestOnly {
+            context.summaryNote = TemplateText("Med \(content.reports.count) rapporter visas här målen i varje kommuns senaste rapport med mål inom temat; kommunens sida om mål listar alla år.")
         }
         if narrowed {
             context.allHref = TemplateText(linker.href(from: page, to: "mal/"))
@@ -165,11 +173,14 @@ extension ContextBuilder {
         })
     }
 
-    /// Every report's goals of one theme (of one municipality's reports, if given), each
-    /// linking to where its report states it.
-    func goalRows(theme: String, municipality: String? = nil, page: Page) -> [GoalContext] {
-        (index.goalsByTheme[theme] ?? []).filter { municipality == nil || $0.report.index.matter.municipality.value == municipality }
-            .map { placed in
+    /// The goals of one theme in `reports`, in the order of `reports`, each linking to where
+    /// its report states it.
+    func goalRows(theme: String, reports: [Report], page: Page) -> [GoalContext] {
+        let position = Dictionary(reports.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return (index.goalsByTheme[theme] ?? []).enumerated()
+            .compactMap { offset, placed in position[placed.report.id].map { ($0, offset, placed) } }
+            .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+            .map { _, _, placed in
                 let (goal, report, section) = (placed.goal, placed.report, placed.section)
                 // Prefixed with the report: two reports may use the same goal id.
                 let row = goalContext(goal, report: report, page: page, anchor: "\(report.id)-mal-\(goal.id.value)",

@@ -90,9 +90,12 @@ final class HomeContext: MustacheParent {
 }
 
 extension ContextBuilder {
+    /// The start page: a card for every report on a site of a few, else for the latest report
+    /// of each municipality, so that the page grows with the municipalities, not the reports.
     func home(_ page: Page) -> HomeContext {
         let context = HomeContext()
-        context.reports = content.reports.map { report in
+        let shown = content.reports.count <= Self.listsEveryReportUpTo ? content.reports : content.latestReports()
+        context.reports = shown.map { report in
             let goals = report.sections.flatMap { $0.document.matter.goals ?? [] }
             let counts = (content.scale?.matter.levels ?? []).map { level in
                 LevelCountRow(label: level.label, count: goals.filter { self.level(of: $0, in: report)?.id.value == level.id.value }.count,
@@ -114,9 +117,13 @@ extension ContextBuilder {
         context.themes = content.themes.map { LinkRow(title: $0.matter.title, href: linker.href(from: page, to: "teman/\($0.id)/")) }
         context.goalsHref = TemplateText(linker.href(from: page, to: "mal/"))
         let home = content.home?.matter
-        let count = NumberFormat.swedishWord(content.reports.count)
-        context.reportsHeading = TemplateText(home?.reportsHeading.map { $0.replacingAll("{antal}", with: count) }
-            ?? (content.reports.count == 1 ? "Rapporten i korthet" : "De \(count) rapporterna sida vid sida"))
+        let count = NumberFormat.swedishWord(shown.count)
+        if shown.count < content.reports.count {
+            context.reportsHeading = TemplateText("Den senaste rapporten från varje kommun")
+        } else {
+            context.reportsHeading = TemplateText(home?.reportsHeading.map { $0.replacingAll("{antal}", with: count) }
+                ?? (shown.count == 1 ? "Rapporten i korthet" : "De \(count) rapporterna sida vid sida"))
+        }
         // The notice is about comparing the reports: there is nothing to compare with one.
         if content.reports.count > 1, let notice = home?.notice { context.notice = TemplateText(notice) }
         return context

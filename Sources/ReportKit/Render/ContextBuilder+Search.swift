@@ -10,6 +10,7 @@ final class SearchContext: MustacheParent {
     var years: [Year] = []
     var searchScript = TemplateText("")
     var fileSuffix = TemplateText("")
+    var pagesNote: TemplateText?
     var pages: [LinkRow] = []
 
     func child(named name: String) -> Any? {
@@ -21,6 +22,7 @@ final class SearchContext: MustacheParent {
         case "years": years
         case "search_script": searchScript
         case "file_suffix": fileSuffix
+        case "pages_note": pagesNote
         case "pages": pages
         default: nil
         }
@@ -50,7 +52,19 @@ extension ContextBuilder {
         context.years = Set(content.reports.map(\.index.matter.year.value)).sorted().map(SearchContext.Year.init)
         context.searchScript = TemplateText(linker.href(from: page, toFile: "assets/sok.js"))
         context.fileSuffix = TemplateText(linker.baseURL == nil ? "index.html" : "")
-        context.pages = site.pages.filter { !isNotFound($0) && $0.path != page.path }.map { target in
+        // On a large site, the pages that are not a report's: the municipalities' pages list
+        // the reports, so the list grows with the municipalities, not with the reports.
+        let listed = content.reports.count <= Self.listsEveryReportUpTo
+        if !listed {
+            context.pagesNote = TemplateText("Med \(content.reports.count) rapporter listas här sidorna utanför rapporterna; varje kommuns sida länkar till dess rapporter.")
+        }
+        context.pages = site.pages.filter { target in
+            if isNotFound(target) || target.path == page.path { return false }
+            switch target.kind {
+            case .report, .section: return listed
+            default: return true
+            }
+        }.map { target in
             LinkRow(title: fullTitle(of: target), href: linker.href(from: page, to: target.path))
         }
         return context

@@ -14,7 +14,7 @@ extension ContextBuilder {
         var unitNotes: [String] = []
         if let tableUnit = table.unit?.value { unitNotes.append(Self.unitPhrase(tableUnit)) }
         if let period = table.period?.value { unitNotes.append(period.text) }
-        let context = gridContext(grid, id: "tabell-\(table.id.value)", caption: table.caption,
+        let context = tableGrid(grid, id: "tabell-\(table.id.value)", caption: table.caption,
                                   file: page.path + TableExport.fileName(of: table), page: page)
         context.caption = TemplateText(table.caption)
         if !unitNotes.isEmpty { context.unitNote = TemplateText(unitNotes.joined(separator: ", ")) }
@@ -26,8 +26,14 @@ extension ContextBuilder {
         return context
     }
 
+    /// `tableGrid` as a dictionary, for the page kinds that still build one (the municipality's
+    /// page adds links to its rows' cells).
+    func gridContext(_ grid: TableExport.Grid, id: String, caption: String, file: String, page: Page) -> Context {
+        tableGrid(grid, id: id, caption: caption, file: file, page: page).dictionary
+    }
+
     /// Header, rows, anchor, CSV link and size of a table made from `grid`.
-    func gridContext(_ grid: TableExport.Grid, id: String, caption: String, file: String, page: Page) -> GridContext {
+    func tableGrid(_ grid: TableExport.Grid, id: String, caption: String, file: String, page: Page) -> GridContext {
         let wide = Set(grid.header.indices.filter { column in
             column > 0 && grid.rows.contains { $0.indices.contains(column) && !$0[column].numeric && $0[column].text.count > Self.wideTextLength }
         })
@@ -97,7 +103,7 @@ extension ContextBuilder {
     func indicatorTable(_ goal: Goal, anchor: String, page: Page, sectionPath: String) -> GridContext? {
         guard let indicators = goal.indicators, !indicators.isEmpty else { return nil }
         let grid = indicatorsGrid(indicators)
-        return gridContext(grid, id: "\(anchor)-indikatorer", caption: "Indikatorer för \(goal.title)",
+        return tableGrid(grid, id: "\(anchor)-indikatorer", caption: "Indikatorer för \(goal.title)",
                            file: sectionPath + "mal-\(goal.id.value)-indikatorer.csv", page: page)
     }
 
@@ -139,6 +145,7 @@ extension ContextBuilder {
     func tableFiles(for page: Page) -> [TableExport.File] {
         if case .municipality(let municipality) = page.kind {
             return [TableExport.File(path: page.path + Self.verdictScaleFile, grid: verdictScaleGrid(municipality))]
+                + (metricsOverYears(municipality).map { [TableExport.File(path: page.path + Self.metricsOverYearsFile, grid: $0.grid)] } ?? [])
         }
         guard case .section(let report, let section) = page.kind else { return [] }
         let matter = section.document.matter
