@@ -26,6 +26,9 @@ struct ContextBuilder {
     /// Every metric's comparable sets (Assemble), and the files each chart offers.
     let metricComparisons: ComparisonIndex
     let chartFiles: [String: ChartDownloads]
+    /// Table file path → size in bytes, from the site-files stage, which makes each table's
+    /// CSV once (before the pages, whose download links say the size).
+    var tableFileSizes: [String: Int] = [:]
 
     init(site: Site, linker: Linker, bodies: [String: RenderedBody]) {
         self.site = site
