@@ -349,17 +349,32 @@ def municipalities(rng):
     return result
 
 
-def make_plan(pages, rng):
-    extras = plan_sizes(pages, rng)
-    muns = municipalities(rng)
-    n = len(extras)
-    years_needed = max(25, math.ceil(n / len(muns) * 1.25))
-    years = list(range(YEAR_LAST - years_needed + 1, YEAR_LAST + 1))
+def make_plan(pages, rng, shape=None):
+    """Which reports exist. `shape` (reports, municipalities, years, sections), when given,
+    replaces the page count: exactly `reports` reports, spread over the first `municipalities`
+    municipalities and the last `years` years, each with exactly the listed sections. It makes
+    many reports per municipality and year in few pages, for tests of how pages grow with the
+    number of reports; without it the corpus is the benchmark's, unchanged."""
+    if shape:
+        muns = municipalities(rng)[:shape["municipalities"]]
+        n = shape["reports"]
+        years = list(range(YEAR_LAST - shape["years"] + 1, YEAR_LAST + 1))
+        if n > len(muns) * len(years):
+            raise ValueError(f"{n} reports do not fit in {len(muns)} municipalities × {len(years)} years")
+        extras = [None] * n
+    else:
+        extras = plan_sizes(pages, rng)
+        muns = municipalities(rng)
+        n = len(extras)
+        years_needed = max(25, math.ceil(n / len(muns) * 1.25))
+        years = list(range(YEAR_LAST - years_needed + 1, YEAR_LAST + 1))
     pairs = [(m, y) for m, _ in muns for y in years]
     chosen = sorted(rng.sample(pairs, n))
     reports = []
     for (mid, year), extra in zip(chosen, extras):
-        if extra < 0:
+        if extra is None:
+            kinds = [k for k, _ in SECTIONS if k in shape["sections"]]
+        elif extra < 0:
             kinds = REQUIRED[:7 + extra]
         else:
             kinds = REQUIRED + sorted(rng.sample(OPTIONAL, extra), key=lambda k: OPTIONAL.index(k))
@@ -1050,10 +1065,10 @@ def hugo_text(rel, text):
 # ---------------------------------------------------------------------------------------------
 # Entry point
 
-def generate(content_dir, pages, seed, hugo_dir=None):
-    """Writes the corpus; returns a summary dict (counts, bytes)."""
+def generate(content_dir, pages, seed, hugo_dir=None, shape=None):
+    """Writes the corpus; returns a summary dict (counts, bytes). `shape`: see `make_plan`."""
     rng = random.Random(seed)
-    muns, reports = make_plan(pages, rng)
+    muns, reports = make_plan(pages, rng, shape)
     ars = Writer(content_dir)
     hugo = Writer(hugo_dir) if hugo_dir else None
     if hugo:

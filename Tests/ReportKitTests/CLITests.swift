@@ -33,7 +33,7 @@ import Testing
         defer { site.remove() }
         let result = try run(["build"], in: site.root)
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("built 16 pages (27 files), 0 errors, 0 warnings in "))
+        #expect(result.stdout.hasPrefix("built 18 pages (30 files), 0 errors, 0 warnings in "))
         #expect(result.stdout.contains("; search index "), "the build says how large the search index is")
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("index.html").path))
     }
@@ -162,7 +162,7 @@ import Testing
     }
 
     @Test func checkFormatGithubEscapesNewlinesAndPercent() {
-        let diagnostic = Diagnostic.error("100% fel\nrad två", at: .init(path: "content/a,b.md", line: 2, column: 3))
+        let diagnostic = Diagnostic.uncatalogued(.error, "100% fel\nrad två", at: .init(path: "content/a,b.md", line: 2, column: 3))
         #expect(DiagnosticFormatter.format([diagnostic], as: .github) == "::error file=content/a%2Cb.md,line=2,col=3::100%25 fel%0Arad två\n")
     }
 

@@ -100,6 +100,12 @@ public struct PlacedValue: Sendable {
 /// A metric's values, sorted into the charted set and the rest.
 public struct MetricComparison: Sendable {
     public let metric: Document<MetricMatter>
+    /// The year whose reports are compared (a year page), or nil for the metric's page,
+    /// which compares the latest report of each municipality.
+    public let year: Int?
+    /// How many reports the comparison considers: one per municipality on the metric's page,
+    /// that year's reports on a year page.
+    public let reportCount: Int
     /// The set the chart draws: one value per report, in report order.
     public let charted: [PlacedValue]
     public let chartedKey: ComparableKey?
@@ -127,13 +133,26 @@ public struct MetricComparison: Sendable {
     public var hasChart: Bool { charted.count >= 2 }
 }
 
-/// Every metric's comparison, keyed by metric id.
+/// Every metric's comparisons, keyed by metric id: the metric's page compares the latest
+/// report of each municipality, so that it grows with the number of municipalities and not
+/// with the number of reports; a page per year compares the reports of that year.
 public struct ComparisonIndex: Sendable {
     public let byMetric: [String: MetricComparison]
-    /// Each normalised figure (by identity) → its place, for the open data and the cards.
+    /// Metric id → report year → the comparison of that year's reports, for every year in
+    /// which a report states a figure of the metric.
+    public let byYear: [String: [Int: MetricComparison]]
+    /// Each normalised figure (by identity) → its place, for the open data and the cards: on
+    /// the metric's page for the figures of each municipality's latest report, else on the
+    /// page of its report's year.
     public let placements: [ObjectIdentifier: PlacedValue]
 
     public subscript(metric: String) -> MetricComparison? { byMetric[metric] }
+
+    /// The comparison of `metric` among the reports of `year`.
+    public subscript(metric: String, year year: Int) -> MetricComparison? { byYear[metric]?[year] }
+
+    /// The years that have a page of `metric`, earliest first.
+    public func years(of metric: String) -> [Int] { (byYear[metric] ?? [:]).keys.sorted() }
 
     public func placement(of figure: NormalisedFigure) -> PlacedValue? { placements[ObjectIdentifier(figure)] }
 
@@ -144,19 +163,33 @@ public struct ComparisonIndex: Sendable {
             return (report.id, "\(municipalities[id]?.matter.shortName ?? id) \(report.index.matter.year.value)")
         }, uniquingKeysWith: { a, _ in a })
         let byMetric = Dictionary(grouping: figures) { $0.figure.metric.value }
+        let reportsByYear = Dictionary(grouping: content.reports) { $0.index.matter.year.value }
         var result: [String: MetricComparison] = [:]
+        var byYear: [String: [Int: MetricComparison]] = [:]
         var placements: [ObjectIdentifier: PlacedValue] = [:]
         for metric in content.metrics {
-            let comparison = Self.compare(metric, figures: byMetric[metric.id] ?? [], reports: content.reports,
-                                          municipalities: municipalities, names: names)
+            let figures = byMetric[metric.id] ?? []
+            var years: [Int: MetricComparison] = [:]
+            for (year, inYear) in Dictionary(grouping: figures, by: { $0.report.index.matter.year.value }) {
+                let comparison = Self.compare(metric, year: year, figures: inYear, reports: reportsByYear[year] ?? [],
+                                              municipalities: municipalities, names: names)
+                years[year] = comparison
+                for value in comparison.all { placements[ObjectIdentifier(value.figure)] = value }
+            }
+            byYear[metric.id] = years
+            let latest = content.latestReports(preferring: Set(figures.map(\.report.id)))
+            let latestIDs = Set(latest.map(\.id))
+            let comparison = Self.compare(metric, year: nil, figures: figures.filter { latestIDs.contains($0.report.id) },
+                                          reports: latest, municipalities: municipalities, names: names)
             result[metric.id] = comparison
             for value in comparison.all { placements[ObjectIdentifier(value.figure)] = value }
         }
         self.byMetric = result
+        self.byYear = byYear
         self.placements = placements
     }
 
-    static func compare(_ metric: Document<MetricMatter>, figures: [NormalisedFigure], reports: [Report],
+    static func compare(_ metric: Document<MetricMatter>, year: Int?, figures: [NormalisedFigure], reports: [Report],
                         municipalities: [String: Document<MunicipalityMatter>], names: [String: String]) -> MetricComparison {
         let keys = figures.map { key(of: $0, metric: metric.matter) }
         let charted = chartedSet(keys: keys, figures: figures, metric: metric.matter)
@@ -184,7 +217,7 @@ public struct ComparisonIndex: Sendable {
         let caveat = scopeCaveat(metric.matter, charted: charted, scopes: scopes)
         let coversArea = scopes.allSatisfy { $0.matter.covers(area) }
         return MetricComparison(
-            metric: metric, charted: inChart, chartedKey: charted, apart: apart, all: all,
+            metric: metric, year: year, reportCount: reports.count, charted: inChart, chartedKey: charted, apart: apart, all: all,
             outOfScope: status.outOfScope, partsOnly: status.partsOnly, missing: status.missing, absent: status.absent,
             rankingAllowed: metric.matter.higherIsBetter != nil && coversArea && caveat == nil && inChart.count >= 2
                 && charted?.kind == metric.matter.kind.value && charted?.base == metric.matter.base?.value,

@@ -9,12 +9,12 @@ struct DataExport {
     let figures: [NormalisedFigure]
     let comparisons: ComparisonIndex
 
-    init(content: Content, linker: Linker, figures: [NormalisedFigure]? = nil, comparisons: ComparisonIndex? = nil) {
-        self.content = content
+    /// The figures and their comparable sets come from the index, normalised once per build.
+    init(index: SiteIndex, linker: Linker) {
+        content = index.content
         self.linker = linker
-        let figures = figures ?? content.normalisedFigures()
-        self.figures = figures
-        self.comparisons = comparisons ?? ComparisonIndex(content: content, figures: figures)
+        figures = index.figures
+        comparisons = index.metricComparisons
     }
 
     struct Row: Encodable {

@@ -51,6 +51,8 @@ struct SearchIndex {
         var passages: [Passage] = []
         for page in site.pages {
             if case .notFound = page.kind { continue }
+            // A metric's year pages hold no text of their own: the metric's page is found.
+            if case .metricYear = page.kind { continue }
             let number = pages.count
             var label = "", municipality = "", year = 0
             var top: [String] = []

@@ -7,6 +7,8 @@ public struct Page: Sendable {
         case scale(Document<ScaleMatter>)
         case municipality(Document<MunicipalityMatter>)
         case metric(Document<MetricMatter>)
+        /// A metric's values in the reports of one year (`jamfor/<metric>/<year>/`).
+        case metricYear(Document<MetricMatter>, Int)
         case theme(Document<ThemeMatter>)
         case report(Report)
         case section(Report, Section)
@@ -32,7 +34,8 @@ public struct Page: Sendable {
         case .theme(let d): return d.file
         case .report(let r): return r.index.file
         case .section(_, let s): return s.document.file
-        case .home, .metricIndex, .themeIndex, .goals, .goalsOfTheme, .goalsOfMunicipality, .search, .notFound: return nil
+        case .home, .metricIndex, .themeIndex, .goals, .goalsOfTheme, .goalsOfMunicipality, .search, .notFound,
+             .metricYear: return nil
         }
     }
 
@@ -46,7 +49,8 @@ public struct Page: Sendable {
         case .theme(let d): return (d.body, d.bodyLine)
         case .report(let r): return (r.index.body, r.index.bodyLine)
         case .section(_, let s): return (s.document.body, s.document.bodyLine)
-        case .home, .metricIndex, .themeIndex, .goals, .goalsOfTheme, .goalsOfMunicipality, .search, .notFound: return nil
+        case .home, .metricIndex, .themeIndex, .goals, .goalsOfTheme, .goalsOfMunicipality, .search, .notFound,
+             .metricYear: return nil
         }
     }
 

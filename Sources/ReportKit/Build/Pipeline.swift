@@ -39,7 +39,7 @@ struct Pipeline: Stage {
             clock = now
         }
         func fail(_ error: SiteWriter.WriteError) {
-            result.diagnostics.append(.error(error.description, at: SourceLocation(path: options.display(options.output), line: 1, column: 1)))
+            result.diagnostics.append(.error(error.message, at: SourceLocation(path: options.display(options.output), line: 1, column: 1)))
         }
         let writer = SiteWriter(output: options.output, sources: [options.content, options.templates],
                                 workspaces: [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)])
@@ -78,6 +78,9 @@ struct Pipeline: Stage {
         options.progress?.begin("assemble", total: 0)
         let (site, assembleDiagnostics) = SiteAssembler.assemble(content)
         result.diagnostics += assembleDiagnostics
+        let linker = Linker(baseURL: options.baseURL)
+        // Once per build: the preview and the full render of a rebuild share it.
+        let index = SiteIndex(site: site, linker: linker)
         lap("assemble")
 
         // Render (also when earlier stages failed, so that broken links are reported in the same run)
@@ -103,10 +106,10 @@ struct Pipeline: Stage {
             output = staging!
         }
         let reusable = output.keepsFiles ? memo.render?.reusable(with: templates) : nil
-        let renderer = SiteRenderer(site: site, templates: templates, linker: Linker(baseURL: options.baseURL),
+        let renderer = SiteRenderer(index: index, templates: templates, linker: linker,
                                     contentRoot: options.content, parallel: options.parallel, progress: options.progress)
         // Worked out once for the preview and the full render: it compares all the content.
-        let change = reusable.flatMap { Invalidation.change(from: $0.site, to: site) }
+        let change = reusable.flatMap { Invalidation.change(from: $0.index.site, to: site) }
         if let preview, let reusable, let change, !result.diagnostics.hasErrors, !change.own.isEmpty, change.own != change.pages {
             let draft = MemoryOutput(keeping: memo.files)
             let quick = renderer.render(into: draft, reusing: reusable, change: change, ownPagesOnly: true)

@@ -10,8 +10,8 @@ struct ChartDownloads {
     let csv: File
     let svg: File
 
-    init(comparison: MetricComparison, siteTitle: String, linker: Linker) {
-        let id = comparison.metric.id
+    /// The files of the chart on the comparison page at `page` (`jamfor/<metric>/`, or a year's).
+    init(comparison: MetricComparison, page: String, siteTitle: String, linker: Linker) {
         func url(_ path: String) -> String { linker.absoluteURL(of: path) ?? path }
         let chart = BarChart(metric: comparison.metric.matter, values: comparison.charted)
         var text = "varde_etikett,kommun_och_ar,period,basis,varde,enhet,jamforbarhetsgrupp,kalla\r\n"
@@ -22,9 +22,9 @@ struct ChartDownloads {
                           url("\(figure.report.id)/\(figure.section.kind.rawValue)/") + (figure.figure.id.map { "#figur-\($0.value)" } ?? "")]
             text += fields.map(DataExport.csvField).joined(separator: ",") + "\r\n"
         }
-        csv = File(path: "jamfor/\(id)/diagram.csv", bytes: Array(text.utf8))
-        let source = "Källa: \(siteTitle), \(url("jamfor/\(id)/")), ur nämndernas egna rapporter."
-        svg = File(path: "jamfor/\(id)/diagram.svg", bytes: Array(chart.svg(source: source).utf8))
+        csv = File(path: page + "diagram.csv", bytes: Array(text.utf8))
+        let source = "Källa: \(siteTitle), \(url(page)), ur nämndernas egna rapporter."
+        svg = File(path: page + "diagram.svg", bytes: Array(chart.svg(source: source).utf8))
     }
 
     var outputFiles: [OutputFile] {

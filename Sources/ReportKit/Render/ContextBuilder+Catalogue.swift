@@ -1,24 +1,43 @@
 extension ContextBuilder {
+    /// A theme's page: per municipality, its latest reports first, each with the sections that
+    /// take the theme up, and their goals of the theme. At most `themeReportsPerMunicipality`
+    /// reports of each municipality, so that the page grows with the number of municipalities
+    /// and not with the number of reports; the municipality's page lists them all.
     func theme(_ theme: Document<ThemeMatter>, _ context: inout Context, _ page: Page) {
         context["lead"] = theme.matter.description
-        context["reports"] = content.reports.map { report -> Context in
-            let sections = report.sections.filter { ($0.document.matter.themes ?? []).contains { $0.value == theme.id } }
-            return [
-                "label": reportLabel(report),
-                "sections": sections.map { ["title": $0.document.matter.title, "href": linker.href(from: page, to: sectionPath(report, $0))] },
-                "none": sections.isEmpty,
-            ]
+        let latestFirst = index.reportsByMunicipality.mapValues { $0.sorted { $0.isLater(than: $1) } }
+        var listed: [Report] = []
+        var entries: [Context] = []
+        for municipality in content.municipalities {
+            let reports = latestFirst[municipality.id] ?? []
+            for report in reports.prefix(Self.themeReportsPerMunicipality) {
+                let sections = index.sectionsByTheme[theme.id]?[report.id] ?? []
+                listed.append(report)
+                entries.append([
+                    "label": reportLabel(report),
+                    "sections": sections.map { ["title": $0.document.matter.title, "href": linker.href(from: page, to: sectionPath(report, $0))] },
+                    "none": sections.isEmpty,
+                ])
+            }
+            if reports.count > Self.themeReportsPerMunicipality {
+                entries.append(["label": "\(municipality.matter.shortName), äldre rapporter",
+                                "older": ["count": "\(reports.count - Self.themeReportsPerMunicipality)",
+                                          "href": linker.href(from: page, to: "kommuner/\(municipality.id)/")],
+                                "none": false])
+            }
         }
-        context["goals"] = wrap(goalRows(theme: theme.id, page: page))
-        let metrics = content.metrics.filter { ($0.matter.themes ?? []).contains { $0.value == theme.id } }
+        context["reports"] = entries
+        context["goals"] = wrap(goalRows(theme: theme.id, reports: listed, page: page))
+        let metrics = index.metricsByTheme[theme.id] ?? []
         context["metrics"] = wrap(metrics.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "jamfor/\($0.id)/")] })
     }
 
+    /// How many of a municipality's reports, latest first, a theme page lists.
+    static let themeReportsPerMunicipality = 3
+
     func themeIndex(_ context: inout Context, _ page: Page) {
         context["themes"] = content.themes.map { theme -> Context in
-            let count = content.reports.filter { report in
-                report.sections.contains { ($0.document.matter.themes ?? []).contains { $0.value == theme.id } }
-            }.count
+            let count = index.sectionsByTheme[theme.id]?.count ?? 0
             return ["title": theme.matter.title, "href": linker.href(from: page, to: "teman/\(theme.id)/"),
                     "description": theme.matter.description, "count": "\(count) av \(content.reports.count) rapporter"]
         }
@@ -29,14 +48,15 @@ extension ContextBuilder {
         context["scale"] = gridContext(verdictScaleGrid(municipality), id: "tabell-bedomningsord",
                                        caption: "\(municipality.matter.shortName)s bedömningsord och den gemensamma skalan",
                                        file: page.path + Self.verdictScaleFile, page: page)
-        context["reports"] = content.reports.filter { $0.index.matter.municipality.value == municipality.id }.map { report -> Context in
+        context["reports"] = (index.reportsByMunicipality[municipality.id] ?? []).map { report -> Context in
             ["title": report.index.matter.title, "href": linker.href(from: page, to: "\(report.id)/"),
              "period": "\(report.index.matter.period.value.start) – \(report.index.matter.period.value.end)"]
         }
+        if let table = metricsOverYearsContext(municipality, page: page) { context["metrics_table"] = table }
         // The other municipalities, each with its reports, to read on.
         // On a large site the names only: their pages list the reports.
         let listed = content.reports.count <= Self.listsEveryReportUpTo
-        let reportsByMunicipality = listed ? Dictionary(grouping: content.reports) { $0.index.matter.municipality.value } : [:]
+        let reportsByMunicipality = listed ? index.reportsByMunicipality : [:]
         context["others"] = wrap(content.municipalities.filter { $0.id != municipality.id }.map { other -> Context in
             let reports = (reportsByMunicipality[other.id] ?? []).map { report -> Context in
                 ["title": reportLabel(report), "href": linker.href(from: page, to: "\(report.id)/")]
@@ -68,8 +88,82 @@ extension ContextBuilder {
         context["years"] = Set(content.reports.map(\.index.matter.year.value)).sorted().map { ["year": "\($0)"] }
         context["search_script"] = linker.href(from: page, toFile: "assets/sok.js")
         context["file_suffix"] = linker.baseURL == nil ? "index.html" : ""
-        context["pages"] = site.pages.filter { !isNotFound($0) && $0.path != page.path }.map { target -> Context in
+        // On a large site, the pages that are not a report's: the municipalities' pages list
+        // the reports, so the list grows with the municipalities, not with the reports.
+        let listed = content.reports.count <= Self.listsEveryReportUpTo
+        if !listed {
+            context["pages_note"] = "Med \(content.reports.count) rapporter listas här sidorna utanför rapporterna; varje kommuns sida länkar till dess rapporter."
+        }
+        context["pages"] = site.pages.filter { target in
+            if isNotFound(target) || target.path == page.path { return false }
+            switch target.kind {
+            case .report, .section: return listed
+            default: return true
+            }
+        }.map { target -> Context in
             ["title": fullTitle(of: target), "href": linker.href(from: page, to: target.path)]
         }
+    }
+}
+
+/// A municipality's metrics over the years (issue #14): one row per metric, one column per
+/// year, each value the outcome its report states with period and basis, so that a part-year
+/// or another base never stands unlabelled beside a full year. The page grows with the
+/// municipality's years, not with the number of reports on the site.
+extension ContextBuilder {
+    struct MetricsOverYears {
+        let grid: TableExport.Grid
+        let metrics: [Document<MetricMatter>]
+        /// Per row, per year: the figure shown, nil where that year's report states none.
+        let figures: [[NormalisedFigure?]]
+    }
+
+    static let metricsOverYearsFile = "tabell-nyckeltal-per-ar.csv"
+
+    func metricsOverYears(_ municipality: Document<MunicipalityMatter>) -> MetricsOverYears? {
+        // A year's latest report speaks for the year (an annual report over the interim one).
+        var byYear: [Int: Report] = [:]
+        for report in index.reportsByMunicipality[municipality.id] ?? [] {
+            let year = report.index.matter.year.value
+            if byYear[year].map({ report.isLater(than: $0) }) ?? true { byYear[year] = report }
+        }
+        let years = byYear.keys.sorted()
+        var metrics: [Document<MetricMatter>] = [], figures: [[NormalisedFigure?]] = []
+        for metric in metricsByTitle {
+            let row = years.map { headline(metric.id, in: byYear[$0]!) }
+            guard row.contains(where: { $0 != nil }) else { continue }
+            metrics.append(metric)
+            figures.append(row)
+        }
+        guard !metrics.isEmpty else { return nil }
+        let rows = zip(metrics, figures).map { metric, row -> [TableExport.Cell] in
+            [TableExport.Cell(text: metric.matter.title)] + row.map { figure in
+                figure.map { TableExport.Cell(text: labelled($0), numeric: true) } ?? TableExport.Cell(text: "–", stated: false)
+            }
+        }
+        return MetricsOverYears(grid: TableExport.Grid(header: ["Nyckeltal"] + years.map(String.init), rows: rows),
+                                metrics: metrics, figures: figures)
+    }
+
+    func metricsOverYearsContext(_ municipality: Document<MunicipalityMatter>, page: Page) -> Context? {
+        guard let table = metricsOverYears(municipality) else { return nil }
+        var context = gridContext(table.grid, id: "tabell-nyckeltal-per-ar",
+                                  caption: "Nyckeltal i \(municipality.matter.shortName)s rapporter år för år",
+                                  file: page.path + Self.metricsOverYearsFile, page: page)
+        let rows = (context["rows"] as? [Context] ?? []).enumerated().map { index, row -> Context in
+            var row = row
+            row["metric_href"] = linker.href(from: page, to: "jamfor/\(table.metrics[index].id)/")
+            row["cells"] = zip(row["cells"] as? [Context] ?? [], table.figures[index]).map { cell, figure -> Context in
+                var cell = cell
+                if let figure {
+                    cell["href"] = linker.href(from: page, to: sectionPath(figure.report, figure.section),
+                                               anchor: figure.figure.id.map { "figur-\($0.value)" })
+                }
+                return cell
+            }
+            return row
+        }
+        context["rows"] = rows
+        return context
     }
 }

@@ -1,6 +1,9 @@
 extension ContextBuilder {
+    /// The start page: a card for every report on a site of a few, else for the latest report
+    /// of each municipality, so that the page grows with the municipalities, not the reports.
     func home(_ context: inout Context, _ page: Page) {
-        context["reports"] = content.reports.map { report -> Context in
+        let shown = content.reports.count <= Self.listsEveryReportUpTo ? content.reports : content.latestReports()
+        context["reports"] = shown.map { report -> Context in
             let goals = content.reports.isEmpty ? [] : report.sections.flatMap { $0.document.matter.goals ?? [] }
             let levels = content.scale?.matter.levels ?? []
             let counts = levels.map { level -> Context in
@@ -28,9 +31,13 @@ extension ContextBuilder {
         context["themes"] = content.themes.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "teman/\($0.id)/")] }
         context["goals_href"] = linker.href(from: page, to: "mal/")
         let home = content.home?.matter
-        let count = NumberFormat.swedishWord(content.reports.count)
-        context["reports_heading"] = home?.reportsHeading.map { $0.replacingAll("{antal}", with: count) }
-            ?? (content.reports.count == 1 ? "Rapporten i korthet" : "De \(count) rapporterna sida vid sida")
+        let count = NumberFormat.swedishWord(shown.count)
+        if shown.count < content.reports.count {
+            context["reports_heading"] = "Den senaste rapporten från varje kommun"
+        } else {
+            context["reports_heading"] = home?.reportsHeading.map { $0.replacingAll("{antal}", with: count) }
+                ?? (shown.count == 1 ? "Rapporten i korthet" : "De \(count) rapporterna sida vid sida")
+        }
         // The notice is about comparing the reports: there is nothing to compare with one.
         if content.reports.count > 1, let notice = home?.notice { context["notice"] = notice } else { context["notice"] = false }
     }
@@ -68,9 +75,12 @@ extension ContextBuilder {
         return (value, "\(placed.period), \(placed.basis)\(base)")
     }
 
-    func metric(_ metric: Document<MetricMatter>, _ context: inout Context, _ page: Page) {
+    /// A metric's comparison page: the latest report of each municipality, or, with `year`,
+    /// the reports of that year. Both link to every year's page.
+    func metric(_ metric: Document<MetricMatter>, year: Int?, _ context: inout Context, _ page: Page) {
         let matter = metric.matter
-        guard let comparison = metricComparisons[metric.id] else { return }
+        guard let comparison = year.map({ metricComparisons[metric.id, year: $0] }) ?? metricComparisons[metric.id] else { return }
+        yearLinks(metric, year: year, &context, page)
         context["definition"] = matter.definition
         context["unit"] = matter.unit.rawValue
         context["meaning"] = meaningSentence(matter)
@@ -111,16 +121,34 @@ extension ContextBuilder {
             return row
         })
         context["themes"] = wrap((matter.themes ?? []).compactMap { id -> Context? in
-            content.themes.first { $0.id == id.value }.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "teman/\($0.id)/")] }
+            index.themes[id.value].map { ["title": $0.matter.title, "href": linker.href(from: page, to: "teman/\($0.id)/")] }
         })
         context["data_csv"] = linker.href(from: page, toFile: "data/nyckeltal.csv")
         context["data_json"] = linker.href(from: page, toFile: "data/nyckeltal.json")
     }
 
+    /// The links between a metric's page and its year pages: every year with a value, the
+    /// current one marked, and from a year page the way back to the latest reports.
+    func yearLinks(_ metric: Document<MetricMatter>, year: Int?, _ context: inout Context, _ page: Page) {
+        let years = metricComparisons.years(of: metric.id)
+        guard !years.isEmpty else { return }
+        var links: Context = ["items": years.map { other -> Context in
+            var link: Context = ["year": "\(other)", "href": linker.href(from: page, to: "jamfor/\(metric.id)/\(other)/")]
+            if other == year { link["current"] = true }
+            return link
+        }]
+        if let year {
+            links["page_year"] = "\(year)"
+            links["latest_href"] = linker.href(from: page, to: "jamfor/\(metric.id)/")
+            links["metric_title"] = metric.matter.title
+        }
+        context["year_pages"] = links
+    }
+
     /// The chart of the comparable set, with links to its data and its image, sizes named.
     func chart(_ comparison: MetricComparison, _ page: Page) -> Context {
         var chart = BarChart(metric: comparison.metric.matter, values: comparison.charted).context
-        if let files = chartFiles[comparison.metric.id] {
+        if let files = chartFiles[page.path] {
             chart["csv_href"] = linker.href(from: page, toFile: files.csv.path)
             chart["csv_size"] = NumberFormat.fileSize(files.csv.bytes.count)
             chart["svg_href"] = linker.href(from: page, toFile: files.svg.path)
@@ -210,7 +238,7 @@ extension ContextBuilder {
     /// "2 av 4 rapporter i jämförelsen, 1 med värden som inte kan jämföras, …": the same
     /// counts the metric's page shows.
     func countText(_ comparison: MetricComparison) -> String {
-        let total = content.reports.count
+        let total = comparison.reportCount
         var parts = ["\(Set(comparison.charted.map(\.figure.report.id)).count) av \(total) rapporter i jämförelsen"]
         let apart = Set(comparison.apart.map(\.figure.report.id)).subtracting(comparison.charted.map(\.figure.report.id)).count
             + comparison.partsOnly.count
@@ -226,12 +254,18 @@ extension ContextBuilder {
     func goals(_ context: inout Context, _ page: Page, theme only: String? = nil, municipality: String? = nil) {
         let narrowed = only != nil || municipality != nil
         let listed = narrowed || content.reports.count <= Self.listsEveryReportUpTo
+        // Narrowed to a theme on a large site: each municipality's latest report with goals of
+        // it; the municipality's goals page lists them all.
+        let latestOnly = only != nil && content.reports.count > Self.listsEveryReportUpTo
+        let reports = municipality.map { index.reportsByMunicipality[$0] ?? [] }
+            ?? (latestOnly ? content.latestReports(preferring: Set(content.reports.filter { $0.hasGoals(inTheme: only) }.map(\.id)))
+                           : content.reports)
         var groups: [Context] = []
         for theme in content.themes where only == nil || theme.id == only {
             var group: Context = ["theme": theme.matter.title, "theme_href": linker.href(from: page, to: "teman/\(theme.id)/"),
                                   "id": "tema-\(theme.id)"]
             if listed {
-                guard let rows = wrap(goalRows(theme: theme.id, municipality: municipality, page: page)) else { continue }
+                guard let rows = wrap(goalRows(theme: theme.id, reports: reports, page: page)) else { continue }
                 group["goals"] = rows
             } else {
                 guard let summary = goalSummary(theme: theme.id) else { continue }
@@ -243,6 +277,8 @@ extension ContextBuilder {
         context["scale_href"] = linker.href(from: page, to: "bedomningsskala/")
         if !listed {
             context["summary_note"] = "Med \(content.reports.count) rapporter visas här hur många mål som fått varje bedömning; sidorna per tema och kommun listar målen."
+        } else if latestOnly {
+            context["summary_note"] = "Med \(content.reports.count) rapporter visas här målen i varje kommuns senaste rapport med mål inom temat; kommunens sida om mål listar alla år."
         }
         if narrowed {
             context["all_href"] = linker.href(from: page, to: "mal/")
@@ -275,14 +311,10 @@ extension ContextBuilder {
     /// How many of a theme's goals, over every report, got each level of the common scale.
     func goalSummary(theme: String) -> Context? {
         var counts: [String: Int] = [:]
-        var total = 0, reports = 0
-        for report in content.reports {
-            let goals = report.sections.flatMap { $0.document.matter.goals ?? [] }.filter { $0.theme.value == theme }
-            if !goals.isEmpty { reports += 1 }
-            for goal in goals {
-                total += 1
-                counts[level(of: goal, in: report)?.id.value ?? "ej-bedomt", default: 0] += 1
-            }
+        let goals = index.goalsByTheme[theme] ?? []
+        let total = goals.count, reports = Set(goals.map(\.report.id)).count
+        for placed in goals {
+            counts[level(of: placed.goal, in: placed.report)?.id.value ?? "ej-bedomt", default: 0] += 1
         }
         guard total > 0 else { return nil }
         let levels = (content.scale?.matter.levels ?? []).map { level -> Context in
@@ -291,21 +323,22 @@ extension ContextBuilder {
         return ["total": "\(total) mål i \(reports) rapporter", "levels": levels]
     }
 
-    /// Every report's goals of one theme (of one municipality's reports, if given), each
-    /// linking to where its report states it.
-    func goalRows(theme: String, municipality: String? = nil, page: Page) -> [Context] {
-        content.reports.filter { municipality == nil || $0.index.matter.municipality.value == municipality }.flatMap { report in
-            report.sections.flatMap { section in
-                (section.document.matter.goals ?? []).filter { $0.theme.value == theme }.map { goal -> Context in
-                    // Prefixed with the report: two reports may use the same goal id.
-                    var row = goalContext(goal, report: report, page: page, anchor: "\(report.id)-mal-\(goal.id.value)",
-                                          sectionPath: sectionPath(report, section))
-                    row["report"] = reportLabel(report)
-                    row["filter"] = ["municipality_id": report.index.matter.municipality.value, "theme_id": theme]
-                    row["href"] = linker.href(from: page, to: sectionPath(report, section), anchor: "mal-\(goal.id.value)")
-                    return row
-                }
+    /// The goals of one theme in `reports`, in the order of `reports`, each linking to where
+    /// its report states it.
+    func goalRows(theme: String, reports: [Report], page: Page) -> [Context] {
+        let position = Dictionary(reports.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return (index.goalsByTheme[theme] ?? []).enumerated()
+            .compactMap { offset, placed in position[placed.report.id].map { ($0, offset, placed) } }
+            .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+            .map { _, _, placed -> Context in
+                let (goal, report, section) = (placed.goal, placed.report, placed.section)
+                // Prefixed with the report: two reports may use the same goal id.
+                var row = goalContext(goal, report: report, page: page, anchor: "\(report.id)-mal-\(goal.id.value)",
+                                      sectionPath: sectionPath(report, section))
+                row["report"] = reportLabel(report)
+                row["filter"] = ["municipality_id": report.index.matter.municipality.value, "theme_id": theme]
+                row["href"] = linker.href(from: page, to: sectionPath(report, section), anchor: "mal-\(goal.id.value)")
+                return row
             }
-        }
     }
 }

@@ -82,7 +82,7 @@ extension ContextBuilder {
             }
         }
         context["themes"] = wrap((matter.themes ?? []).compactMap { id -> Context? in
-            content.themes.first { $0.id == id.value }.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "teman/\($0.id)/")] }
+            index.themes[id.value].map { ["title": $0.matter.title, "href": linker.href(from: page, to: "teman/\($0.id)/")] }
         })
 
         let sectionFigures = figuresBySection["\(report.id)/\(section.kind.rawValue)"] ?? []

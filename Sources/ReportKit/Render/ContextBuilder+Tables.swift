@@ -148,6 +148,7 @@ extension ContextBuilder {
     func tableFiles(for page: Page) -> [TableExport.File] {
         if case .municipality(let municipality) = page.kind {
             return [TableExport.File(path: page.path + Self.verdictScaleFile, grid: verdictScaleGrid(municipality))]
+                + (metricsOverYears(municipality).map { [TableExport.File(path: page.path + Self.metricsOverYearsFile, grid: $0.grid)] } ?? [])
         }
         guard case .section(let report, let section) = page.kind else { return [] }
         let matter = section.document.matter

@@ -33,7 +33,10 @@ enum Invalidation {
             for report in [was, now] {
                 for section in report.sections {
                     let matter = section.document.matter
-                    for figure in matter.figures ?? [] { paths.insert("jamfor/\(figure.metric.value)/") }
+                    for figure in matter.figures ?? [] {
+                        paths.insert("jamfor/\(figure.metric.value)/")
+                        paths.insert("jamfor/\(figure.metric.value)/\(report.index.matter.year.value)/")
+                    }
                     for theme in matter.themes ?? [] { paths.insert("teman/\(theme.value)/") }
                     for goal in matter.goals ?? [] { paths.insert("teman/\(goal.theme.value)/") }
                 }

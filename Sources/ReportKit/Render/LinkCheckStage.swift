@@ -26,9 +26,8 @@ struct LinkCheckStage: Stage {
         for page in pages {
             for link in input.bodies[page.path]?.anchorLinks ?? [] where !(idsByPath[link.targetPath]?.contains(link.anchor) ?? false) {
                 let known = idsByPath[link.targetPath] ?? []
-                diagnostics.append(.error(
-                    "link to missing anchor #\(link.anchor) on /\(link.targetPath)\(Suggestion.hint(for: link.anchor, in: known.sorted()))",
-                    at: link.location))
+                diagnostics.append(.error([MessagePart(.missingAnchor, link.anchor, link.targetPath)]
+                                              + Suggestion.hint(for: link.anchor, in: known.sorted()), at: link.location))
             }
         }
         guard input.checkGeneratedLinks else { return (diagnostics, NoMemo()) }
@@ -40,7 +39,8 @@ struct LinkCheckStage: Stage {
             let location = page.source?.location(line: 1)
                 ?? SourceLocation(path: "\(templates.displayRoot)/\(page.template).mustache", line: 1, column: 1)
             for (link, reason) in LinkChecker.brokenLinks(in: links, anchors: anchors) {
-                diagnostics.append(.error("page /\(page.outputPath) links to \"\(link)\": \(reason)", at: location))
+                diagnostics.append(.error(MessagePart(.pageLinkBroken, arguments: [.text(page.outputPath), .text(link), .part(reason)]),
+                                          at: location))
             }
         }
         return (diagnostics, NoMemo())

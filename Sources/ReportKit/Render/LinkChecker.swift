@@ -149,8 +149,8 @@ public struct LinkChecker: Sendable {
     /// Every broken link of every page: "page → link (reason)".
     public func brokenLinks(in pages: [(path: String, html: String)], sitePath: String = "/",
                             skipping checked: [String: Set<String>] = [:],
-                            parallel: Bool = true) -> [(page: String, link: String, reason: String)] {
-        Parallel.map(pages, parallel: parallel) { page, html -> [(String, String, String)] in
+                            parallel: Bool = true) -> [(page: String, link: String, reason: MessagePart)] {
+        Parallel.map(pages, parallel: parallel) { page, html -> [(String, String, MessagePart)] in
             let links = pageLinks(of: page, html: html, ids: anchors[page] ?? [], sitePath: sitePath, skipping: checked[page] ?? [])
             return Self.brokenLinks(in: links, anchors: anchors).map { (page, $0.link, $0.reason) }
         }.flatMap { $0 }
@@ -162,7 +162,7 @@ public struct LinkChecker: Sendable {
     /// page's HTML until every page is rendered.
     struct PageLinks: Sendable {
         enum Entry: Sendable {
-            case broken(link: String, reason: String)
+            case broken(link: String, reason: MessagePart)
             case anchor(link: String, path: String, anchor: String)
         }
         var entries: [Entry] = []
@@ -180,11 +180,11 @@ public struct LinkChecker: Sendable {
         for link in Self.links(in: html) where !skipped.contains(link) && !skipped.contains(link.removingPercentEncoding ?? link) {
             guard let (path, anchor) = Self.resolve(link, from: page, directory: directory, sitePath: sitePath) else { continue }
             if !files.contains(path) {
-                links.entries.append(.broken(link: link, reason: "no such file \(path)"))
+                links.entries.append(.broken(link: link, reason: MessagePart(.noSuchFile, path)))
             } else if let anchor {
                 if path == page || !pages.contains(path) {
                     if !(path == page && ids.contains(anchor)) {
-                        links.entries.append(.broken(link: link, reason: "no id \"\(anchor)\" on \(path)"))
+                        links.entries.append(.broken(link: link, reason: MessagePart(.noSuchID, anchor, path)))
                     }
                 } else {
                     links.entries.append(.anchor(link: link, path: path, anchor: anchor))
@@ -195,12 +195,12 @@ public struct LinkChecker: Sendable {
     }
 
     /// The second pass: a page's broken links, once every page's ids are known (output path → ids).
-    static func brokenLinks(in links: PageLinks, anchors: [String: Set<String>]) -> [(link: String, reason: String)] {
+    static func brokenLinks(in links: PageLinks, anchors: [String: Set<String>]) -> [(link: String, reason: MessagePart)] {
         links.entries.compactMap { entry in
             switch entry {
             case .broken(let link, let reason): return (link, reason)
             case .anchor(let link, let path, let anchor):
-                return anchors[path]?.contains(anchor) ?? false ? nil : (link, "no id \"\(anchor)\" on \(path)")
+                return anchors[path]?.contains(anchor) ?? false ? nil : (link, MessagePart(.noSuchID, anchor, path))
             }
         }
     }

@@ -97,15 +97,14 @@ struct PagesStage: Stage {
         var unexplained: [String] = []
         for id in duplicates.sorted() {
             if let heading = body?.headings.first(where: { $0.id == id }), let firstLine = page.body?.line {
-                problems.append(.error(
-                    "heading \"\(heading.text)\" gets the id \"\(id)\", which the page already uses elsewhere (its layout, a table or a figure); rename the heading",
+                problems.append(.error(.headingIDTaken, heading.text, id,
                     at: source.location(line: firstLine + heading.line - 1, column: heading.column)))
             } else if !repeatedTables.contains(where: { id == "tabell-\($0)" || id == "tabell-\($0)-rubrik" }) {
                 unexplained.append(id)
             }
         }
         if !unexplained.isEmpty {
-            problems.append(.error("the page would have duplicate anchors \(unexplained.map { "#\($0)" }.joined(separator: ", ")); rename a heading or table id",
+            problems.append(.error(.duplicateAnchors, unexplained.map { "#\($0)" }.joined(separator: ", "),
                                    at: source.location(line: 1)))
         }
         return problems

@@ -1,8 +1,8 @@
 /// What one render leaves for the next, so that `serve` re-renders only the pages a change
 /// reaches: the memo of each stage of the render, and what they were made from.
 public struct RenderMemo: Sendable {
-    /// The site rendered, to tell what changed (`Invalidation`).
-    let site: Site
+    /// The index of the build that made the memo: the next build compares its content with it.
+    let index: SiteIndex
     /// The templates it was rendered with: any change to them renders everything again.
     let templateSources: [String: String]
     /// Page path → its Markdown body.

@@ -72,7 +72,7 @@ struct SiteFilesStage: Stage {
     }
 
     private func dataFiles() -> [OutputFile] {
-        DataExport(content: site.content, linker: linker, figures: builder.figures, comparisons: builder.metricComparisons).files()
+        DataExport(index: builder.index, linker: linker).files()
             + builder.chartFiles.keys.sorted().flatMap { builder.chartFiles[$0]!.outputFiles }
             + [SearchIndex(site: site, linker: linker).file(bodies: builder.bodies)]
     }

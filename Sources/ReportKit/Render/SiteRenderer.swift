@@ -20,7 +20,9 @@ public struct OutputFile: Sendable {
 /// open data, search index, sitemap, assets), the pages through their templates, and the
 /// check of every link and anchor. Every file goes to the output as it is made.
 public struct SiteRenderer {
-    let site: Site
+    /// What every page reads, worked out once per build (also for a preview and its full render).
+    let index: SiteIndex
+    var site: Site { index.site }
     let templates: TemplateSet
     let linker: Linker
     /// False renders on one thread; the output must be the same either way.
@@ -29,11 +31,11 @@ public struct SiteRenderer {
     let contentRoot: URL
     let progress: BuildProgress?
 
-    public init(site: Site, templates: TemplateSet, linker: Linker, contentRoot: URL, parallel: Bool = true,
+    public init(index: SiteIndex, templates: TemplateSet, linker: Linker, contentRoot: URL, parallel: Bool = true,
                 progress: BuildProgress? = nil) {
         self.progress = progress
         self.contentRoot = contentRoot
-        self.site = site
+        self.index = index
         self.templates = templates
         self.linker = linker
         self.parallel = parallel
@@ -78,7 +80,7 @@ public struct SiteRenderer {
 
         progress?.begin("markdown", total: 0)
         let (bodies, bodiesMemo) = MarkdownStage(site: site, linker: linker, parallel: parallel).run(changed, reusing: kept?.bodies)
-        var builder = ContextBuilder(site: site, linker: linker, bodies: bodies)
+        var builder = ContextBuilder(index: index, linker: linker, bodies: bodies)
 
         progress?.begin("site files", total: 0)
         let siteFiles = SiteFilesStage(site: site, linker: linker, templates: templates, contentRoot: contentRoot,
@@ -100,7 +102,7 @@ public struct SiteRenderer {
         let (problems, _) = check.run(.init(bodies: bodies, pages: rendered.pages, checkGeneratedLinks: checkGeneratedLinks),
                                       reusing: nil)
 
-        let newMemo = RenderMemo(site: site, templateSources: templates.sources, bodies: bodiesMemo, siteFiles: filesMemo,
+        let newMemo = RenderMemo(index: index, templateSources: templates.sources, bodies: bodiesMemo, siteFiles: filesMemo,
                                  pages: pagesMemo)
         return Result(paths: pageFiles + files.paths, diagnostics: problems, memo: newMemo,
                       renderedPages: rendered.rendered.count,

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+/// Pages bounded at any scale (issue #14, point 6): no page grows with the number of reports
+/// beyond the number of municipalities (and, for a municipality's own pages, its years), and a
+/// metric's year page lists exactly that year's values.
+@Suite(.serialized) struct BoundedPagesTests {
+    // MARK: - The real site's year pages
+
+    /// Every (metric, report year) with a value has its page, and no other year has one; the
+    /// page's list of every figure holds exactly the figures of that year's reports.
+    @Test func yearPageListsExactlyThatYearsValues() throws {
+        let content = ComparisonTests.built.content
+        let figures = content.normalisedFigures()
+        var checked = 0
+        for metric in content.metrics {
+            let ofMetric = figures.filter { $0.figure.metric.value == metric.id }
+            let years = Set(ofMetric.map { $0.report.index.matter.year.value })
+            let folder = ComparisonTests.built.output.appendingPathComponent("jamfor/\(metric.id)")
+            let pages = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path).compactMap(Int.init))
+            #expect(pages == years, "\(metric.id): year pages \(pages.sorted()), years with values \(years.sorted())")
+            let metricPage = try ComparisonTests.page("jamfor/\(metric.id)/index.html")
+            for year in years {
+                let path = "jamfor/\(metric.id)/\(year)/"
+                let html = try ComparisonTests.page(path + "index.html")
+                let expected = ofMetric.filter { $0.report.index.matter.year.value == year }.map { ComparisonTests.label($0.report) }
+                let rows = ComparisonTests.rows(ofTable: "alla-uppgifter", in: html).map { $0.first ?? "" }
+                #expect(rows.count == expected.count, "\(path): \(rows.count) rows, \(expected.count) figures of \(year)")
+                for (row, label) in zip(rows, expected) { #expect(row.hasPrefix(label), "\(path): \(row) is not of \(label)") }
+                // Linked both ways: the metric's page to the year, the year back to the latest reports.
+                #expect(metricPage.contains("href=\"../../\(path)index.html\">\(year)</a>"), "\(metric.id) does not link to \(year)")
+                #expect(html.contains("href=\"../../../jamfor/\(metric.id)/index.html\">"), "\(path) does not link back")
+                checked += 1
+            }
+        }
+        #expect(checked > 20)
+    }
+
+    /// On the real site, where each municipality has one report, the metric's page still shows
+    /// every report's values: the latest of each municipality is every report.
+    @Test func realMetricPageKeepsEveryReport() throws {
+        let content = ComparisonTests.built.content
+        for metric in content.metrics {
+            let html = try ComparisonTests.page("jamfor/\(metric.id)/index.html")
+            let rows = ComparisonTests.rows(ofTable: "alla-uppgifter", in: html)
+            let count = content.normalisedFigures().filter { $0.figure.metric.value == metric.id }.count
+            #expect(rows.count == count, "\(metric.id)")
+        }
+    }
+
+    // MARK: - Page sizes at scale
+
+    /// The corpus shape: municipalities, years, the sections of each report, and the two
+    /// numbers of reports compared. By default 80 and 400 reports (5 and 40 per municipality,
+    /// a few seconds of building); `ARSRAPPORT_BOUND_REPORTS=200,2000` runs the issue's sizes
+    /// over 40 municipalities and 60 years (minutes in a debug build).
+    static let shape: (municipalities: Int, years: Int, sections: [String], reports: [Int]) = {
+        let sections = ["ekonomi", "personal"]
+        if let sizes = ProcessInfo.processInfo.environment["ARSRAPPORT_BOUND_REPORTS"] {
+            return (40, 60, sections, sizes.split(separator: ",").compactMap { Int($0) })
+        }
+        return (10, 40, sections, [80, 400])
+    }()
+
+    /// The largest a page may be, in bytes, whatever the number of reports. Pages that gather
+    /// from every municipality (start page, comparison, theme and goals pages, the search page)
+    /// have a fixed part (layout, a metric's or theme's own text), a part per municipality and
+    /// section (a card, a row, a theme's entries), and the search page a link per metric and
+    /// year. A municipality's own pages (its page, its goals, its reports' sections with
+    /// "Jämför med") grow with its years instead. The budgets per item are about twice what
+    /// the generated corpus uses; a page listing every report breaks them at 400 reports.
+    static func bound(of page: String, municipalities: Int, years: Int, sections: Int, metrics: Int) -> Int {
+        let fixed = 40_000
+        let perMunicipality = 3_000 * municipalities * sections + 80 * years * metrics
+        let ownYears = 2_500 * years * sections
+        let municipalityOwn = page.hasPrefix("kommuner/") || page.hasPrefix("mal/kommun/")
+            || page.range(of: #"^[a-z]+-\d{4}/"#, options: .regularExpression) != nil
+        return fixed + (municipalityOwn ? ownYears : perMunicipality)
+    }
+
+    @Test func noPageGrowsWithTheNumberOfReports() throws {
+        let shape = Self.shape
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("arsrapport-bounded-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var largest: [Int] = []
+        for reports in shape.reports {
+            let content = root.appendingPathComponent("content-\(reports)"), output = root.appendingPathComponent("site-\(reports)")
+            try generate(reports: reports, shape: shape, into: content)
+            let result = SiteBuilder.build(BuildOptions(content: content, templates: TestSite.repository.appendingPathComponent("templates"),
+                                                        output: output, displayRoot: root))
+            #expect(result.errors == [])
+            let metrics = try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("jamfor").path).count
+            var biggest = 0
+            for (path, data) in TestSite.snapshot(output) where path.hasSuffix(".html") {
+                let page = String(path.dropLast("index.html".count))
+                let limit = Self.bound(of: page, municipalities: shape.municipalities, years: shape.years,
+                                       sections: shape.sections.count, metrics: metrics)
+                #expect(data.count <= limit, "\(reports) reports: /\(page) is \(data.count) bytes, over the bound \(limit)")
+                biggest = max(biggest, data.count)
+            }
+            largest.append(biggest)
+            // The pages that would list every report show the latest of each municipality.
+            let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+            #expect(home.contains("Den senaste rapporten från varje kommun"))
+            #expect(home.components(separatedBy: "<li class=\"report-card\">").count - 1 <= shape.municipalities)
+            let theme = try String(contentsOf: output.appendingPathComponent("teman/ekonomi/index.html"), encoding: .utf8)
+            #expect(theme.contains("äldre rapporter: "), "a municipality's older reports are left to its page")
+        }
+        #expect(largest.count == 2)
+    }
+
+    /// The benchmark's generator with a shape of many reports per municipality in few pages.
+    func generate(reports: Int, shape: (municipalities: Int, years: Int, sections: [String], reports: [Int]), into folder: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", TestSite.repository.appendingPathComponent("scripts/bench").path,
+                             "--generate-only", folder.path, "--reports", "\(reports)",
+                             "--municipalities", "\(shape.municipalities)", "--years", "\(shape.years)",
+                             "--sections", shape.sections.joined(separator: ","), "--seed", "5"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+}
