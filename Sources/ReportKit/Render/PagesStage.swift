@@ -70,9 +70,7 @@ struct PagesStage: Stage {
         // Mustache appends, so the text's storage can be twice its size: worth trimming only
         // when the output holds on to it.
         if output.keepsFiles { html = html.compacted() }
-        var ids: Set<String> = []
-        var duplicates: Set<String> = []
-        for id in AttributeScanner.values(of: ["id"], in: html) where !ids.insert(id).inserted { duplicates.insert(id) }
+        let (ids, duplicates) = SiteRenderer.ids(in: html)
         var anchorProblems: [Diagnostic] = []
         if !duplicates.isEmpty, let source = page.source {
             anchorProblems = Self.duplicateAnchorProblems(duplicates, on: page, source: source, body: builder.bodies[page.path])
