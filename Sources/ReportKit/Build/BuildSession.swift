@@ -83,12 +83,15 @@ public final class BuildSession {
         self.options = options
     }
 
+    /// - Parameter changed: the files that changed since the last build (absolute paths, as
+    ///   `serve`'s file watcher reports them): only those are read again. Nil when it is not
+    ///   known what changed: every file is looked at.
     /// - Parameter preview: called before the full render when a change inside one report
     ///   reaches pages beyond its own: with that report's own pages rendered again and every
     ///   other page as the last build left it, so that `serve` can show the edited page at
     ///   once. Not called when the content has errors.
-    public func build(preview: ((BuildResult) -> Void)? = nil) -> BuildResult {
-        let (result, memo) = Pipeline(options: options).run(preview, reusing: memo)
+    public func build(changed: Set<String>? = nil, preview: ((BuildResult) -> Void)? = nil) -> BuildResult {
+        let (result, memo) = Pipeline(options: options).run(.init(changed: changed, preview: preview), reusing: memo)
         self.memo = memo
         return result
     }

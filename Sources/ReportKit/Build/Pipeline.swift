@@ -13,9 +13,16 @@ struct Pipeline: Stage {
     /// last build left it, so that `serve` can show the edited page at once.
     typealias Preview = (BuildResult) -> Void
 
+    struct Input {
+        /// The files that changed since the last build (absolute paths, from `serve`'s file
+        /// watcher); nil when that is not known: every file is looked at.
+        var changed: Set<String>?
+        var preview: Preview?
+    }
+
     struct Memo: Sendable {
-        /// What each Markdown file looked like when it was read.
-        var load: ContentLoader.Stamps?
+        /// The last load: what each file looked like when it was read.
+        var load: ContentLoader.Result?
         /// Each file's decoding.
         var decode: ContentDecoder.Cache?
         /// What the rules said about each report.
@@ -27,7 +34,7 @@ struct Pipeline: Stage {
         var files: [String: OutputFile] = [:]
     }
 
-    func run(_ preview: Preview?, reusing last: Memo?) -> (output: BuildResult, memo: Memo) {
+    func run(_ input: Input, reusing last: Memo?) -> (output: BuildResult, memo: Memo) {
         var memo = last ?? Memo()
         var result = BuildResult()
         var clock = ContinuousClock.now
@@ -52,9 +59,9 @@ struct Pipeline: Stage {
 
         // Load
         options.progress?.begin("load", total: 0)
-        let (loaded, stamps) = ContentLoader(root: options.content, displayRoot: options.display(options.content))
-            .run((), reusing: memo.load)
-        memo.load = stamps
+        let (loaded, loadMemo) = ContentLoader(root: options.content, displayRoot: options.display(options.content))
+            .run(input.changed, reusing: memo.load)
+        memo.load = loadMemo
         let (templates, templateDiagnostics) = TemplateSet.load(from: options.templates, displayRoot: options.display(options.templates))
         result.diagnostics += templateDiagnostics
         lap("load")
@@ -109,8 +116,8 @@ struct Pipeline: Stage {
         let renderer = SiteRenderer(index: index, templates: templates, linker: linker,
                                     contentRoot: options.content, parallel: options.parallel, progress: options.progress)
         // Worked out once for the preview and the full render: it compares all the content.
-        let change = reusable.flatMap { Invalidation.change(from: $0.index.site, to: site) }
-        if let preview, let reusable, let change, !result.diagnostics.hasErrors, !change.own.isEmpty, change.own != change.pages {
+        let change = reusable.flatMap { Invalidation.change(from: $0.index, to: index) }
+        if let preview = input.preview, let reusable, let change, !result.diagnostics.hasErrors, !change.own.isEmpty, change.own != change.pages {
             let draft = MemoryOutput(keeping: memo.files)
             let quick = renderer.render(into: draft, reusing: reusable, change: change, ownPagesOnly: true)
             lap("preview")
@@ -160,12 +167,10 @@ struct Pipeline: Stage {
 }
 
 extension ContentLoader: Stage {
-    /// What each Markdown file looked like on disk when it was read.
-    public typealias Stamps = [String: (FileStamp, SourceFile)]
-
-    /// Reads the content folder, taking unchanged files from the memo's stamps.
-    func run(_ input: Void, reusing memo: Stamps?) -> (output: Result, memo: Stamps) {
-        let result = load(reusing: memo ?? [:])
-        return (result, result.stamps)
+    /// Reads the content folder: with the last load as memo, only the files `changed` names
+    /// (every file, by its stamp, when nil); the load is its own memo.
+    func run(_ changed: Set<String>?, reusing memo: Result?) -> (output: Result, memo: Result) {
+        let result = load(reusing: memo, changed: changed)
+        return (result, result)
     }
 }

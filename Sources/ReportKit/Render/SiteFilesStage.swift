@@ -22,7 +22,7 @@ struct SiteFilesStage: Stage {
     let parallel: Bool
 
     struct Input {
-        /// The pages whose tables are made again (every page when there is no memo).
+        /// The pages whose tables are made again (and those the memo lacks).
         let changed: [Page]
         /// Make the open data, chart files and search index again.
         let remakeData: Bool
@@ -35,12 +35,20 @@ struct SiteFilesStage: Stage {
     }
 
     struct Memo: Sendable {
-        /// Sitemap, robots.txt, theme and content assets.
-        var fixed: [File]
-        /// Open data, chart downloads and the search index.
-        var data: [File]
-        /// Page path → its tables' CSV files.
-        var tables: [String: [File]]
+        /// Sitemap, robots.txt, theme and content assets; nil: to be made.
+        var fixed: [File]?
+        /// Open data, chart downloads and the search index; nil: to be made.
+        var data: [File]?
+        /// Page path → its tables' CSV files; a page missing has its tables made.
+        var tables: [String: [File]] = [:]
+        /// The open data's and the search index's shares, per report: the next export reuses
+        /// those of reports that did not change.
+        var openData: DataExport.Memo?
+        var searchIndex: SearchIndex.Memo?
+
+        /// Only the per-report shares, which hold whatever else changed: for a render that
+        /// makes every file again.
+        var shares: Memo { Memo(openData: openData, searchIndex: searchIndex) }
     }
 
     struct Output {
@@ -53,17 +61,22 @@ struct SiteFilesStage: Stage {
     }
 
     func run(_ input: Input, reusing memo: Memo?) -> (output: Output, memo: Memo) {
-        let fixed = memo?.fixed ?? put(fixedFiles())
-        let data = memo.flatMap { input.remakeData ? nil : $0.data } ?? put(dataFiles())
-        var tables = memo?.tables ?? [:]
-        let changed = memo == nil ? site.pages : input.changed
-        for (page, files) in zip(changed, Parallel.map(changed, parallel: parallel, tableFiles)) { tables[page.path] = files }
+        var memo = memo ?? Memo()
+        if memo.fixed == nil { memo.fixed = put(fixedFiles()) }
+        if input.remakeData || memo.data == nil {
+            let files = dataFiles(&memo)
+            memo.data = put(files)
+        }
+        let stale = Set(input.changed.map(\.path))
+        let changed = site.pages.filter { stale.contains($0.path) || memo.tables[$0.path] == nil }
+        for (page, files) in zip(changed, Parallel.map(changed, parallel: parallel, tableFiles)) { memo.tables[page.path] = files }
+        let (fixed, data, tables) = (memo.fixed ?? [], memo.data ?? [], memo.tables)
         let tableFiles = site.pages.flatMap { tables[$0.path] ?? [] }
         let output = Output(
             paths: (data + tableFiles + fixed).map(\.path),
             tableSizes: Dictionary(tableFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first }),
             searchIndexBytes: data.first { $0.path == SearchIndex.path }?.bytes ?? 0)
-        return (output, Memo(fixed: fixed, data: data, tables: tables))
+        return (output, memo)
     }
 
     /// Each table's CSV of `page`, made once: the page's link takes its size from here.
@@ -71,10 +84,13 @@ struct SiteFilesStage: Stage {
         put(builder.tableFiles(for: page).map { OutputFile(path: $0.path, contents: .bytes($0.csv)) })
     }
 
-    private func dataFiles() -> [OutputFile] {
-        DataExport(index: builder.index, linker: linker).files()
-            + builder.chartFiles.keys.sorted().flatMap { builder.chartFiles[$0]!.outputFiles }
-            + [SearchIndex(site: site, linker: linker).file(bodies: builder.bodies)]
+    /// The open data and search index, per report reusing the memo's shares of reports that
+    /// did not change (and leaving the new shares in it), and the chart downloads.
+    private func dataFiles(_ memo: inout Memo) -> [OutputFile] {
+        let (openData, openDataMemo) = DataExport(index: builder.index, linker: linker).files(reusing: memo.openData)
+        let (searchIndex, searchIndexMemo) = SearchIndex(site: site, linker: linker).file(bodies: builder.bodies, reusing: memo.searchIndex)
+        (memo.openData, memo.searchIndex) = (openDataMemo, searchIndexMemo)
+        return openData + builder.chartFiles.keys.sorted().flatMap { builder.chartFiles[$0]!.outputFiles } + [searchIndex]
     }
 
     private func fixedFiles() -> [OutputFile] {

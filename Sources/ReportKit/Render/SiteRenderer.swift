@@ -86,7 +86,7 @@ public struct SiteRenderer {
         let siteFiles = SiteFilesStage(site: site, linker: linker, templates: templates, contentRoot: contentRoot,
                                        builder: builder, output: output, parallel: parallel)
         let (files, filesMemo) = siteFiles.run(.init(changed: changed, remakeData: !(targets?.isEmpty == true || ownPagesOnly)),
-                                               reusing: kept?.siteFiles)
+                                               reusing: kept?.siteFiles ?? memo?.siteFiles.shares)
         builder.tableFileSizes = files.tableSizes
 
         let pageFiles = pages.map(\.outputPath)
