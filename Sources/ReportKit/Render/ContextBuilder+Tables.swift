@@ -58,7 +58,8 @@ extension ContextBuilder {
         }
         return GridContext(id: id, columns: columns, rows: rows, long: grid.rows.count > Self.longTableRows, what: caption,
                            csvHref: linker.href(from: page, toFile: file),
-                           csvSize: TableExport.sizeLabel(bytes: TableExport.csv(grid).count))
+                           // Made once by the site-files stage; here only for a builder used without it.
+                           csvSize: TableExport.sizeLabel(bytes: tableFileSizes[file] ?? TableExport.csv(grid).count))
     }
 
     // MARK: - Key figures
@@ -70,7 +71,8 @@ extension ContextBuilder {
     func figuresTable(_ facts: [FigureFacts], page: Page) -> FiguresTable {
         FiguresTable(id: "tabell-nyckeltal", long: facts.count > Self.longTableRows, what: "Nyckeltal som rapporten anger",
                      csvHref: linker.href(from: page, toFile: page.path + "nyckeltal.csv"),
-                     csvSize: TableExport.sizeLabel(bytes: TableExport.csv(figuresGrid(facts)).count),
+                     csvSize: TableExport.sizeLabel(bytes: tableFileSizes[page.path + "nyckeltal.csv"]
+                                                        ?? TableExport.csv(figuresGrid(facts)).count),
                      items: facts.map { FigureRow(facts: $0, metricHref: linker.href(from: page, to: "jamfor/\($0.metricID)/")) })
     }
 

@@ -10,6 +10,9 @@ struct ContextBuilder {
     let bodies: [String: RenderedBody]
     /// Page path → paths of the pages whose text links to it.
     let backlinks: [String: [String]]
+    /// Table file path → size in bytes, from the site-files stage, which makes each table's
+    /// CSV once (before the pages, whose download links say the size).
+    var tableFileSizes: [String: Int] = [:]
 
     /// The header and footer, rendered once per build.
     let chrome: SiteChrome
