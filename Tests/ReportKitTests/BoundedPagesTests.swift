@@ -49,6 +49,35 @@ import Testing
         }
     }
 
+    // MARK: - Which reports a comparison holds
+
+    /// The metric's page compares each municipality's latest report that states the metric;
+    /// each year's comparison holds that year's reports.
+    @Test func metricPageComparesEachMunicipalitysLatestReport() throws {
+        typealias T = ComparableSetsTests
+        let files = [T.alfa, T.beta, T.flow(forecast: false),
+                     T.metric("kostnader", "kind: flow\nsign: non-negative\narea: hela-namnden"),
+                     T.report("alfa-2021", figures: T.figure("nettokostnad", time: "period: 2021")),
+                     T.report("alfa-2022", figures: T.figure("nettokostnad", value: "110.0")),
+                     T.report("alfa-2023", figures: T.figure("kostnader", time: "period: 2023")),
+                     T.report("beta-2021", figures: T.figure("nettokostnad", value: "90.0", time: "period: 2021"))]
+        let site = try TestSite(base: nil, files: files.reduce(into: [:]) { $0.merge($1) { a, _ in a } })
+        defer { site.remove() }
+        let (content, diagnostics) = ContentDecoder.decode(ContentLoader(root: site.content, displayRoot: "content").load())
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+        let index = ComparisonIndex(content: content, figures: content.normalisedFigures())
+        let latest = try #require(index["nettokostnad"])
+        #expect(latest.charted.map(\.label) == ["Alfa 2022, helår, utfall", "Beta 2021, helår, utfall"])
+        #expect(latest.reportCount == 2 && latest.year == nil && latest.missing.isEmpty)
+        #expect(index.years(of: "nettokostnad") == [2021, 2022])
+        #expect(index["nettokostnad", year: 2021]?.charted.map(\.label) == ["Alfa 2021, helår, utfall", "Beta 2021, helår, utfall"])
+        #expect(index["nettokostnad", year: 2022]?.charted.map(\.label) == ["Alfa 2022, helår, utfall"])
+        #expect(index["nettokostnad", year: 2023] == nil, "no report of 2023 states it")
+        // Alfa's latest report, which does not state the metric, is the one the other metric compares.
+        #expect(index["kostnader"]?.all.map(\.report) == ["Alfa 2023"])
+        #expect(index["kostnader"]?.missing.map(\.id) == ["beta-2021"])
+    }
+
     // MARK: - Page sizes at scale
 
     /// The corpus shape: municipalities, years, the sections of each report, and the two
