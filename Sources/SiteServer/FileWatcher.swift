@@ -1,4 +1,5 @@
 import Foundation
+import ReportKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,7 +23,7 @@ final class FileWatcher {
         #if canImport(Glibc)
         descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
         guard descriptor >= 0 else {
-            throw WatchError("cannot watch files: \(String(cString: strerror(errno)))")
+            throw WatchError(message: MessagePart(.serveCannotWatch, String(cString: strerror(errno))))
         }
         addWatches()
         #else
@@ -36,9 +37,8 @@ final class FileWatcher {
         #endif
     }
 
-    struct WatchError: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
+    struct WatchError: CataloguedError {
+        let message: MessagePart
     }
 
     /// Blocks until a change is seen and the files have been quiet for `settle` seconds (an

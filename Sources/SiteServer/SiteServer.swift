@@ -40,19 +40,18 @@ public final class SiteServer: Sendable {
         // Builds run on their own thread, which owns the session and the watcher: they are
         // long, synchronous work that must not hold a thread of Swift's cooperative pool,
         // which serves the requests.
-        let (ready, readyContinuation) = AsyncStream<String?>.makeStream()
+        let (ready, readyContinuation) = AsyncStream<MessagePart?>.makeStream()
         let rebuilds = Thread { [self] in
             let watcher: FileWatcher
             do { watcher = try FileWatcher(watching: [options.content, options.templates]) } catch {
-                readyContinuation.yield("\(error)")
+                readyContinuation.yield((error as? CataloguedError)?.message ?? MessagePart(.serveFailed, "\(error)"))
                 return
             }
             var warned = false
             func warnAboutUnwatched() {
                 guard let first = watcher.unwatched.first, !warned else { return }
                 warned = true
-                log("warning: \(watcher.unwatched.count) folders are not watched, so changes in them are not seen "
-                    + "(first: \(TerminalText.escaped(first))); on Linux, raise fs.inotify.max_user_watches")
+                log("warning: " + text(.serveUnwatched, "\(watcher.unwatched.count)", TerminalText.escaped(first)))
             }
             warnAboutUnwatched()
             let session = BuildSession(options: options)
@@ -67,7 +66,7 @@ public final class SiteServer: Sendable {
         }
         rebuilds.start()
         for await failure in ready {
-            if let failure { throw ServeError(description: failure) }
+            if let failure { throw ServeError(message: failure) }
             break
         }
 
@@ -80,17 +79,17 @@ public final class SiteServer: Sendable {
         let deadline = ContinuousClock.now + .seconds(10)
         while !(await server.isListening) {
             if let message = failure.withLock({ $0 }) {
-                throw ServeError(description: "cannot listen on 127.0.0.1:\(port): \(message); is another serve running? Choose another port with --port")
+                throw ServeError(message: MessagePart(.serveCannotListen, "\(port)", message))
             }
-            guard ContinuousClock.now < deadline else { throw ServeError(description: "the server did not start within 10 seconds") }
+            guard ContinuousClock.now < deadline else { throw ServeError(message: MessagePart(.serveDidNotStart)) }
             try await Task.sleep(for: .milliseconds(20))
         }
         if case .ip4(_, let port)? = await server.listeningAddress {
-            log("Serving the site at http://127.0.0.1:\(port)/ (Ctrl-C stops)")
+            log(text(.serveServing, "\(port)"))
         }
 
         await Self.waitForSignal()
-        log("Stopping…")
+        log(text(.serveStopping))
         stopped.store(true, ordering: .relaxed)
         site.close()
         await server.stop(timeout: 1)
@@ -104,8 +103,13 @@ public final class SiteServer: Sendable {
                    handler: ClosureHTTPHandler { request in await Responder(site: site).respond(to: request) })
     }
 
-    struct ServeError: Error, CustomStringConvertible {
-        let description: String
+    struct ServeError: CataloguedError {
+        let message: MessagePart
+    }
+
+    /// A message of the catalogues in the language of the build's messages.
+    private func text(_ key: MessageKey, _ arguments: String...) -> String {
+        Catalogue.text(key, arguments, in: options.language)
     }
 
     /// FlyingSocks' errors name the failing call and the system's message.
@@ -120,17 +124,18 @@ public final class SiteServer: Sendable {
         if !result.succeeded {
             let errors = result.diagnostics.filter { $0.severity == .error }
             let problems = DiagnosticFormatter.format(errors, as: .text, language: options.language)
-            log(problems + "build failed: \(errors.count) error\(errors.count == 1 ? "" : "s"); still serving the last good build (\(milliseconds) ms)")
+            let count = Catalogue.text(errors.count == 1 ? .errorsOne : .errorsMany, "\(errors.count)", in: options.language)
+            log(problems + text(.serveBuildFailed, count, "\(milliseconds)"))
             return
         }
         if quiet { return }
         if !preview { printWarningsIfChanged(result) }
         if preview {
-            log("rebuilt the \(result.pagesRendered) pages of the changed report in \(milliseconds) ms; the comparisons follow")
+            log(text(.serveRebuiltReport, "\(result.pagesRendered)", "\(milliseconds)"))
         } else if rebuild {
-            log("rebuilt \(result.pagesRendered) of \(result.files.filter { $0.path.hasSuffix(".html") }.count) pages in \(milliseconds) ms")
+            log(text(.serveRebuilt, "\(result.pagesRendered)", "\(result.files.filter { $0.path.hasSuffix(".html") }.count)", "\(milliseconds)"))
         } else {
-            log("built \(result.files.filter { $0.path.hasSuffix(".html") }.count) pages in \(milliseconds) ms")
+            log(text(.serveBuilt, "\(result.files.filter { $0.path.hasSuffix(".html") }.count)", "\(milliseconds)"))
         }
         if verbose {
             log(result.timings.map { "\($0.stage) \(Int(($0.seconds * 1000).rounded())) ms" }.joined(separator: ", "))

@@ -50,7 +50,7 @@ struct SiteOptions: ParsableArguments {
 
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
-            throw ValidationError("--base-url must start with https:// or http://, got \"\(baseURL)\"")
+            throw ValidationError(Catalogue.text(.cliBaseURL, baseURL, in: Language.current))
         }
     }
 }
@@ -160,10 +160,10 @@ struct NewCommand: ParsableCommand {
         do {
             let written = try ReportScaffold(municipality: municipality, year: year, kind: kind)
                 .write(into: URL(fileURLWithPath: content))
-            for path in written { print(TerminalText.escaped("created \(content)/\(path)")) }
-            print("Fill in the files, then run `arsrapport check`. The fields are described in docs/content-format.md.")
+            for path in written { print(TerminalText.escaped(Catalogue.text(.newCreated, "\(content)/\(path)", in: Language.current))) }
+            print(Catalogue.text(.newNext, in: Language.current))
         } catch {
-            FileHandle.standardError.write(Data("error: \(TerminalText.escaped(error.description))\n".utf8))
+            FileHandle.standardError.write(Data("error: \(TerminalText.escaped(error.message.text(in: Language.current)))\n".utf8))
             throw ExitCode.failure
         }
     }

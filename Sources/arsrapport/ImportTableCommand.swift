@@ -24,11 +24,12 @@ struct ImportTableCommand: ParsableCommand {
         do {
             bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
         } catch {
-            FileHandle.standardError.write(Data("\(file):1:1: error: cannot read file: \(error.localizedDescription)\n".utf8))
+            let diagnostic = Diagnostic.error(.cannotReadFile, error.localizedDescription, at: SourceLocation(path: file, line: 1, column: 1))
+            FileHandle.standardError.write(Data(DiagnosticFormatter.format([diagnostic], as: .text, language: Language.current).utf8))
             throw ExitCode.failure
         }
         let data = DataFile(relativePath: URL(fileURLWithPath: file).lastPathComponent, displayPath: file, bytes: bytes)
-        let (text, diagnostics) = check ? TableImport.summary(of: data) : TableImport.yaml(for: data)
+        let (text, diagnostics) = check ? TableImport.summary(of: data, in: Language.current) : TableImport.yaml(for: data)
         if let text { print(text, terminator: "") }
         FileHandle.standardError.write(Data(DiagnosticFormatter.format(diagnostics, as: .text, language: Language.current).utf8))
         if !diagnostics.isEmpty { throw ExitCode.failure }

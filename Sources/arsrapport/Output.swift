@@ -16,7 +16,7 @@ struct OutputOptions: ParsableArguments {
     var language: Language { lang ?? Language.current }
 
     func validate() throws {
-        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+        if quiet && verbose { throw ValidationError(Catalogue.text(.cliQuietVerbose, in: language)) }
     }
 }
 

@@ -7,7 +7,7 @@ extension FrontMatterKind: ExpressibleByArgument {}
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Write a JSON Schema of the front matter, for an editor to check and complete it.",
+        abstract: .text(.helpSchema),
         discussion: """
             Without options, prints one JSON Schema (draft-07) with a definition for every kind of file. \
             An editor applies a schema per file, so --kind writes one kind alone, and --output-dir writes \
@@ -15,13 +15,13 @@ struct SchemaCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Only the schema of this kind of file.")
+    @Option(help: Help.text(.helpSchemaKind))
     var kind: FrontMatterKind?
 
-    @Option(help: "Write to this file instead of standard output.")
+    @Option(help: Help.text(.helpSchemaOutput))
     var output: String?
 
-    @Option(help: "Write <kind>.schema.json for every kind of file into this folder.")
+    @Option(help: Help.text(.helpSchemaOutputDir))
     var outputDir: String?
 
     func validate() throws {

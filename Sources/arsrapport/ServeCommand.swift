@@ -16,7 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "Port to listen on (localhost only); 0 picks a free one.")
+    @Option(help: Help.text(.helpPort))
     var port: UInt16 = 8080
 
     @OptionGroup var printing: OutputOptions
@@ -34,7 +34,9 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await server.run()
         } catch {
-            FileHandle.standardError.write(Data("error: cannot serve: \(TerminalText.escaped("\(error)"))\n".utf8))
+            let reason = (error as? CataloguedError)?.message.text(in: printing.language) ?? "\(error)"
+            let line = Catalogue.text(.serveFailed, reason, in: printing.language)
+            FileHandle.standardError.write(Data("error: \(TerminalText.escaped(line))\n".utf8))
             throw ExitCode.failure
         }
     }

@@ -162,7 +162,7 @@ import Testing
     }
 
     @Test func checkFormatGithubEscapesNewlinesAndPercent() {
-        let diagnostic = Diagnostic.error("100% fel\nrad två", at: .init(path: "content/a,b.md", line: 2, column: 3))
+        let diagnostic = Diagnostic.uncatalogued(.error, "100% fel\nrad två", at: .init(path: "content/a,b.md", line: 2, column: 3))
         #expect(DiagnosticFormatter.format([diagnostic], as: .github) == "::error file=content/a%2Cb.md,line=2,col=3::100%25 fel%0Arad två\n")
     }
 

@@ -68,7 +68,7 @@ import Testing
             Issue.record("UTF-16 accepted")
             return
         }
-        #expect(failure.message.hasPrefix("file is UTF-16 text; save it as UTF-8"))
+        #expect(failure.message.description.hasPrefix("file is UTF-16 text; save it as UTF-8"))
     }
 
     @Test func latin1IsRejectedAtItsPosition() {
@@ -79,7 +79,7 @@ import Testing
         }
         #expect(failure.line == 2)
         #expect(failure.column == 9)
-        #expect(failure.message == "file is not valid UTF-8 (byte 0xE5); it may be Latin-1 or Windows-1252: save it as UTF-8")
+        #expect(failure.message.description == "file is not valid UTF-8 (byte 0xE5); it may be Latin-1 or Windows-1252: save it as UTF-8")
     }
 }
 

@@ -14,7 +14,7 @@ import Testing
         result.files = files.keys.sorted().map { OutputFile(path: $0, contents: .text(files[$0]!)) }
         result.rerendered = rerendered
         if !succeeded {
-            result.diagnostics = [.error("unit \"mnkk\" is not one of mnkr", at: SourceLocation(path: "content/a.md", line: 3, column: 7))]
+            result.diagnostics = [.error(.wordNotOneOf, "unit", "mnkk", "mnkr", at: SourceLocation(path: "content/a.md", line: 3, column: 7))]
         }
         return result
     }
@@ -97,8 +97,8 @@ import Testing
         var result = Self.result(["index.html": "<body></body>"])
         let at = SourceLocation(path: "content/a/ekonomi.md", line: 3, column: 14)
         result.diagnostics = [
-            .warning("\"FYLL I: rubriker\" is a placeholder", at: at),
-            Diagnostic(.warning, at: at, "recorded contradiction: x", category: .knownContradiction),
+            .uncatalogued(.warning, "\"FYLL I: rubriker\" is a placeholder", at: at),
+            Diagnostic(.warning, at: at, [MessagePart(.recordedContradiction, "x", "y")], category: .knownContradiction),
         ]
         server.printWarningsIfChanged(result)
         server.printWarningsIfChanged(result)

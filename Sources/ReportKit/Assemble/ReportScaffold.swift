@@ -16,11 +16,11 @@ public struct ReportScaffold: Sendable {
         self.kind = kind
     }
 
-    public enum Failure: Error, CustomStringConvertible {
-        case invalid(String)
-        case exists(String)
+    public enum Failure: CataloguedError {
+        case invalid(MessagePart)
+        case exists(MessagePart)
 
-        public var description: String {
+        public var message: MessagePart {
             switch self {
             case .invalid(let message), .exists(let message): return message
             }
@@ -108,12 +108,12 @@ public struct ReportScaffold: Sendable {
     /// Writes the scaffold below `content`; refuses to touch an existing report.
     public func write(into content: URL) throws(Failure) -> [String] {
         guard Identifier.isValid(municipality) else {
-            throw .invalid("municipality \"\(municipality)\" may only use a-z, 0-9 and '-' (it becomes part of the address), e.g. \"\(Slug.make(municipality))\"")
+            throw .invalid(MessagePart(.newBadMunicipality, municipality, Slug.make(municipality)))
         }
-        guard (1900...2200).contains(year) else { throw .invalid("year \(year) is not a year") }
+        guard (1900...2200).contains(year) else { throw .invalid(MessagePart(.newBadYear, "\(year)")) }
         let folder = content.appendingPathComponent("\(municipality)-\(year)")
         if FileManager.default.fileExists(atPath: folder.path) {
-            throw .exists("content/\(municipality)-\(year) already exists; nothing was written")
+            throw .exists(MessagePart(.newExists, "\(municipality)-\(year)"))
         }
         let exists = FileManager.default.fileExists(atPath: content.appendingPathComponent("kommuner/\(municipality).md").path)
         let files = files(municipalityExists: exists)
@@ -124,7 +124,7 @@ public struct ReportScaffold: Sendable {
                 try Data(text.utf8).write(to: url, options: .withoutOverwriting)
             }
         } catch {
-            throw .invalid("could not write the new report: \(error.localizedDescription)")
+            throw .invalid(MessagePart(.newWriteFailed, error.localizedDescription))
         }
         return files.keys.sorted()
     }

@@ -1,9 +1,9 @@
 /// Decides every page's address from the content, and reports addresses claimed twice.
 public enum SiteAssembler {
     /// Paths the build generates itself; content may not claim them.
-    static let generatedPaths: [String: String] = [
-        "jamfor/": "the list of comparisons", "teman/": "the list of themes", "mal/": "the goals comparison",
-        "assets/": "the theme's assets", "data/": "the open data files", "sok/": "the search page",
+    static let generatedPaths: [String: MessageKey] = [
+        "jamfor/": .reservedComparisons, "teman/": .reservedThemes, "mal/": .reservedGoals,
+        "assets/": .reservedAssets, "data/": .reservedData, "sok/": .reservedSearch,
     ]
 
     public static func assemble(_ content: Content) -> (Site, [Diagnostic]) {
@@ -17,13 +17,11 @@ public enum SiteAssembler {
             if let source = page.source {
                 let location = source.location(line: 1)
                 if let what = generatedPaths[path] {
-                    diagnostics.append(.error("address /\(path) is reserved for \(what); rename this file", at: location))
+                    diagnostics.append(.error(MessagePart(.addressReserved, arguments: [.text(path), .part(MessagePart(what))]), at: location))
                     return
                 }
                 if let first = claimed[path] {
-                    diagnostics.append(.error(
-                        "address /\(path) is already taken by \(first.path); two files cannot become the same page",
-                        at: location))
+                    diagnostics.append(.error(.addressTaken, path, first.path, at: location))
                     return
                 }
                 claimed[path] = location

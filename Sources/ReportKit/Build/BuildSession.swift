@@ -104,7 +104,7 @@ public final class BuildSession {
                                 workspaces: [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)])
         if options.write {
             do { try writer.checkOutput() } catch {
-                result.diagnostics.append(.error(error.description, at: SourceLocation(path: options.display(options.output), line: 1, column: 1)))
+                result.diagnostics.append(.error(error.message, at: SourceLocation(path: options.display(options.output), line: 1, column: 1)))
                 return result
             }
         }
@@ -182,7 +182,7 @@ public final class BuildSession {
                 result.searchIndexBytes = bytes.count
             }
         } catch {
-            result.diagnostics.append(.error(error.description, at: SourceLocation(path: options.display(options.output), line: 1, column: 1)))
+            result.diagnostics.append(.error(error.message, at: SourceLocation(path: options.display(options.output), line: 1, column: 1)))
         }
         lap("write")
         return result

@@ -99,16 +99,13 @@ public enum ContentDecoder {
         for path in loaded.dataFiles.keys.sorted() where !read.contains(path) && !content.failedFiles.contains(where: {
             $0.split(separator: "/").dropLast() == path.split(separator: "/").dropLast()
         }) {
-            diagnostics.append(.warning(
-                "no table reads this CSV file; name it as file: in a table of a page in the same folder, or remove it",
+            diagnostics.append(.warning(.csvUnread,
                 at: SourceLocation(path: loaded.dataFiles[path]!.displayPath, line: 1, column: 1)))
         }
         for (folder, sections) in reportSections where reportIndexes[folder] == nil
             && !content.failedFiles.contains("\(folder)/index.md") {
             if let first = sections.first {
-                diagnostics.append(.error(
-                    "report folder \"\(folder)\" has no index.md with the report's identity (municipality, year, period…)",
-                    at: first.document.file.location(line: 1)))
+                diagnostics.append(.error(.reportWithoutIndex, folder, at: first.document.file.location(line: 1)))
             }
         }
         content.reports = reportIndexes.keys.sorted().map { folder in
@@ -125,9 +122,7 @@ public enum ContentDecoder {
         let location = file.location(line: 1)
         if let bad = parts.first(where: { !Identifier.isValid(String($0.hasSuffix(".md") ? $0.dropLast(3) : $0[...])) }) {
             let stem = bad.hasSuffix(".md") ? String(bad.dropLast(3)) : bad
-            diagnostics.append(.error(
-                "name \"\(stem)\" may only use a-z, 0-9 and single '-' (it becomes part of a web address); rename it to \"\(suggestedName(stem))\"",
-                at: location))
+            diagnostics.append(.error(.badName, stem, suggestedName(stem), at: location))
             return .misplaced
         }
         func decode<M: Decodable & Sendable & Hashable>(_ type: M.Type, _ make: (Document<M>) -> Decoded) -> Decoded {
@@ -145,17 +140,13 @@ public enum ContentDecoder {
             let stem = String(parts[1].dropLast(3))
             guard let kind = SectionKind(rawValue: stem) else {
                 let names = SectionKind.allCases.map(\.rawValue)
-                diagnostics.append(.error(
-                    "\"\(stem)\" is not a section of a report; name the file after one of \(names.joined(separator: ", "))"
-                        + Suggestion.hint(for: stem, in: names),
-                    at: location))
+                diagnostics.append(.error([MessagePart(.notASection, stem, names.joined(separator: ", "))]
+                                              + Suggestion.hint(for: stem, in: names), at: location))
                 return .misplaced
             }
             return decode(SectionMatter.self) { .section(folder: parts[0], Section(kind: kind, document: $0)) }
         default:
-            diagnostics.append(.error(
-                "content files lie at most one folder deep (content/<report>/<section>.md); move this file up",
-                at: location))
+            diagnostics.append(.error(.tooDeep, at: location))
             return .misplaced
         }
     }
@@ -193,8 +184,7 @@ public enum ContentDecoder {
             // override) on every call: 1 % of a large build.
             parser = try Parser(yaml: split.yaml, resolver: .basic, constructor: .default, encoding: .utf8)
             guard let root = try parser.singleRoot() else {
-                diagnostics.append(.error("front matter is empty; see docs/content-format.md for the keys this page needs",
-                                          at: file.location(line: split.yamlLine)))
+                diagnostics.append(.error(.emptyFrontMatter, at: file.location(line: split.yamlLine)))
                 return nil
             }
             node = root
@@ -265,10 +255,10 @@ public enum ContentDecoder {
         return Array(Set(duplicates)).sorted().map { key in
             let uses = (start..<end).filter { lines[$0].dropFirst(column).hasPrefix(key + ":") }
             guard uses.count >= 2 else {
-                return .error("key \"\(key)\" appears more than once in the same mapping; keep one",
+                return .error(.duplicateKey, key,
                               at: file.location(line: context.mark.line + yamlLine - 1, column: context.mark.column))
             }
-            return .error("key \"\(key)\" appears more than once in the same mapping (first on line \(uses[0] + 1)); keep one",
+            return .error(.duplicateKeyFirst, key, "\(uses[0] + 1)",
                           at: file.location(line: uses[1] + 1, column: column + 1))
         }
     }
@@ -282,30 +272,30 @@ public enum ContentDecoder {
         case YamlError.scanner(let context, let problem, let mark, _),
              YamlError.parser(let context, let problem, let mark, _),
              YamlError.composer(let context, let problem, let mark, _):
-            var message = "YAML syntax error: \(problem)"
-            if let context { message += " \(context.text)" }
+            // Yams' own words (the problem and its context) stay English: they come from libyaml.
+            var message = [context.map { MessagePart(.yamlSyntaxContext, problem, $0.text) } ?? MessagePart(.yamlSyntax, problem)]
             let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
             let index = mark.line + yamlLine - 2
             let line = lines.indices.contains(index) ? lines[index] : ""
             if line.contains("\t") {
-                message += "; this line contains a tab: indent with spaces only"
+                message.append(MessagePart(.yamlTab))
             } else if problem.contains("mapping values are not allowed") {
-                message += "; check that this line is indented like the lines it belongs with (a value that itself contains ': ' must be quoted)"
+                message.append(MessagePart(.yamlIndentation))
             } else if problem.contains("end of stream"), let context {
                 // Point at where the unfinished value starts, not at the end of the file.
-                return .error(message + "; is a quote or bracket left open?", at: at(context.mark))
+                return .error(message + [MessagePart(.yamlLeftOpen)], at: at(context.mark))
             } else if let context, context.text.hasPrefix("while parsing a flow") || context.text.hasPrefix("while scanning a quoted") {
                 // An unclosed `[`, `{` or quote is found where the next line starts; the
                 // mistake is where it opened.
                 let noticed = "\(mark.line + yamlLine - 1):\(mark.column)"
-                return .error("YAML syntax error: a bracket or quote opened here is not closed (found \"\(problem)\" at \(noticed)); close it on this line, or quote the whole value",
+                return .error(.yamlUnclosed, problem, noticed,
                               at: at(context.mark))
             }
             return .error(message, at: at(mark))
         case YamlError.reader(let problem, _, _, _):
-            return .error("YAML cannot read the front matter: \(problem)", at: file.location(line: yamlLine))
+            return .error(.yamlUnreadable, problem, at: file.location(line: yamlLine))
         default:
-            return .error("YAML error: \(error)", at: file.location(line: yamlLine))
+            return .error(.yamlError, "\(error)", at: file.location(line: yamlLine))
         }
     }
 

@@ -44,8 +44,8 @@ final class DecodingSession {
     }
 
     /// Reports once: an alias is the anchored node itself, so both places would say the same.
-    func report(_ message: String, at node: Node?, severity: Diagnostic.Severity = .error) {
-        report(Diagnostic(severity, at: location(of: node), message))
+    func report(_ part: MessagePart, at node: Node?) {
+        report(Diagnostic(.error, at: location(of: node), [part]))
     }
 
     /// Reports a message of the catalogues.
@@ -70,11 +70,13 @@ final class DecodingSession {
         case is ReportedError:
             return
         case let error as CatalogueError:
-            report(Diagnostic(.error, at: location(of: node), error.key, error.arguments))
+            report(Diagnostic(.error, at: location(of: node), error.parts))
         case let error as DecodingError:
-            report(Self.message(for: error), at: node)
+            // Only a schema type's own bug throws these (their messages are CatalogueErrors):
+            // for developers, so in English.
+            report(.uncatalogued(.error, Self.message(for: error), at: location(of: node)))
         default:
-            report("\(error)", at: node)
+            report(.uncatalogued(.error, "\(error)", at: location(of: node)))
         }
     }
 
@@ -89,15 +91,20 @@ final class DecodingSession {
     }
 
     /// Describes what a node holds, for "expected X, found Y" messages.
-    static func describe(_ node: Node) -> String {
+    static func describe(_ node: Node) -> MessagePart.Argument {
         switch node {
         case .scalar(let scalar):
-            if scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" { return "nothing" }
-            return "\"\(FrontMatterSplitter.excerpt(scalar.string[...]))\""
-        case .mapping: return "a mapping (key: value pairs)"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
+            if scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" { return .part(MessagePart(.whatNothing)) }
+            return .text("\"\(FrontMatterSplitter.excerpt(scalar.string[...]))\"")
+        case .mapping: return .part(MessagePart(.whatMapping))
+        case .sequence: return .part(MessagePart(.whatList))
+        case .alias: return .part(MessagePart(.whatAlias))
         }
+    }
+
+    /// "expected a list, found nothing" for `node`.
+    static func expected(_ what: MessageKey, found node: Node) -> MessagePart {
+        MessagePart(.expectedFound, arguments: [.part(MessagePart(what)), describe(node)])
     }
 }
 
@@ -153,29 +160,33 @@ struct NodeDecoder: ScalarDecoder {
         session.budget -= 1
         if session.budget < 0 {
             if session.budget == -1 {
-                session.report("front matter is too large or too deeply nested (more than 200000 values)", at: node)
+                session.report(MessagePart(.tooLarge), at: node)
             }
             throw ReportedError()
         }
         if node.anchor != nil {
-            session.report("YAML anchors and aliases (&name, *name) are not allowed in front matter; write the value out", at: node)
+            session.report(MessagePart(.yamlAnchor), at: node)
             throw ReportedError()
         }
         if let tag = node.explicitTag {
-            session.report("YAML tags such as \(tag) are not allowed in front matter; write the value without it (quote text if it looks like a number)", at: node)
+            session.report(MessagePart(.yamlTag, tag), at: node)
             throw ReportedError()
         }
         return node
     }
 
-    func fail(_ message: String) -> ReportedError {
-        session.report(message, at: node)
+    func fail(_ part: MessagePart) -> ReportedError {
+        session.report(part, at: node)
         return ReportedError()
+    }
+
+    func fail(_ key: MessageKey, _ arguments: String...) -> ReportedError {
+        fail(MessagePart(key, arguments: arguments.map(MessagePart.Argument.text)))
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .mapping(let mapping) = try checked() else {
-            throw fail("expected a mapping (key: value pairs), found \(DecodingSession.describe(node))")
+            throw fail(DecodingSession.expected(.whatMapping, found: node))
         }
         // Parallel arrays, searched from the end (a later key wins, as a dictionary would
         // keep it): front matter mappings have a dozen keys at most, and hashing each key
@@ -187,7 +198,7 @@ struct NodeDecoder: ScalarDecoder {
         for pair in mapping {
             guard case .scalar = pair.key else {
                 // `? [a, b]` or `[a, b]: c`: YAML allows it, no key of ours is one.
-                session.report("a key must be plain text, not \(DecodingSession.describe(pair.key)) (a YAML complex key); write the key as a word", at: pair.key)
+                session.report(MessagePart(.complexKey, arguments: [DecodingSession.describe(pair.key)]), at: pair.key)
                 continue
             }
             names.append(pair.key.string ?? "")
@@ -215,7 +226,7 @@ struct NodeDecoder: ScalarDecoder {
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
         guard case .sequence(let sequence) = try checked() else {
-            throw fail("expected a list, found \(DecodingSession.describe(node))")
+            throw fail(DecodingSession.expected(.whatList, found: node))
         }
         return UnkeyedContainer(decoder: self, elements: Array(sequence))
     }
@@ -358,18 +369,18 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        guard let value = self[key]?.value else { throw decoder.fail("missing required key \"\(key.stringValue)\"") }
+        guard let value = self[key]?.value else { throw decoder.fail(.missingKey, key.stringValue) }
         return try decoder.child(value, key: key).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
-        guard let value = self[key]?.value else { throw decoder.fail("missing required key \"\(key.stringValue)\"") }
+        guard let value = self[key]?.value else { throw decoder.fail(.missingKey, key.stringValue) }
         return try decoder.child(value, key: key).unkeyedContainer()
     }
 
     func superDecoder() throws -> Decoder { decoder }
     func superDecoder(forKey key: Key) throws -> Decoder {
-        guard let value = self[key]?.value else { throw decoder.fail("missing required key \"\(key.stringValue)\"") }
+        guard let value = self[key]?.value else { throw decoder.fail(.missingKey, key.stringValue) }
         return decoder.child(value, key: key)
     }
 }
@@ -409,7 +420,7 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
             }
             if isAtEnd { throw ReportedError() }
         }
-        throw decoder.fail("list ended early")
+        throw decoder.fail(.listEndedEarly)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
@@ -434,44 +445,44 @@ private struct SingleValueContainer: SingleValueDecodingContainer {
 
     func decodeNil() -> Bool { decoder.node.isNull }
 
-    private func scalarText(_ expected: String) throws -> String {
+    private func scalarText(_ expected: MessageKey) throws -> String {
         guard let scalar = decoder.scalar else {
-            throw decoder.fail("expected \(expected), found \(DecodingSession.describe(decoder.node))")
+            throw decoder.fail(DecodingSession.expected(expected, found: decoder.node))
         }
         return scalar.string
     }
 
     func decode(_ type: Bool.Type) throws -> Bool {
-        switch try scalarText("true or false") {
+        switch try scalarText(.whatBool) {
         case "true", "True", "TRUE": return true
         case "false", "False", "FALSE": return false
-        default: throw decoder.fail("expected true or false, found \(DecodingSession.describe(decoder.node))")
+        default: throw decoder.fail(DecodingSession.expected(.whatBool, found: decoder.node))
         }
     }
 
     func decode(_ type: String.Type) throws -> String {
-        let text = try scalarText("text")
-        if decoder.node.isNull { throw decoder.fail("expected text, found nothing") }
+        let text = try scalarText(.whatText)
+        if decoder.node.isNull { throw decoder.fail(DecodingSession.expected(.whatText, found: decoder.node)) }
         return text
     }
 
     /// Whole numbers follow the rules of `ReportedNumber`: no plus sign, no leading zeros, no
     /// quotes (a quoted `'2018'` is text, as a quoted amount is).
     func decode(_ type: Int.Type) throws -> Int {
-        let text = try scalarText("a whole number")
+        let text = try scalarText(.whatWholeNumber)
         let quoted = decoder.scalar?.style == .singleQuoted || decoder.scalar?.style == .doubleQuoted
         if let number = ReportedNumber(parsing: text), number.decimals == 0, let value = Int(exactly: number.scaled) {
-            if quoted { throw decoder.fail("expected a whole number, found the text \"\(text)\" in quotes; write it without quotes") }
+            if quoted { throw decoder.fail(.quotedWholeNumber, text) }
             return value
         }
         if ReportedNumber.looksLikeRefusedNumber(text) { throw decoder.fail(ReportedNumber.explain(text)) }
-        throw decoder.fail("expected a whole number, found \(DecodingSession.describe(decoder.node))")
+        throw decoder.fail(DecodingSession.expected(.whatWholeNumber, found: decoder.node))
     }
 
     func decode(_ type: Double.Type) throws -> Double {
-        let text = try scalarText("a number")
+        let text = try scalarText(.whatNumber)
         guard let value = Double(text), value.isFinite else {
-            throw decoder.fail("expected a number, found \(DecodingSession.describe(decoder.node))")
+            throw decoder.fail(DecodingSession.expected(.whatNumber, found: decoder.node))
         }
         return value
     }
@@ -489,7 +500,7 @@ private struct SingleValueContainer: SingleValueDecodingContainer {
 
     private func narrow<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
         guard let value = I(exactly: try decode(Int.self)) else {
-            throw decoder.fail("number \(DecodingSession.describe(decoder.node)) is out of range")
+            throw decoder.fail(MessagePart(.numberOutOfRange, arguments: [DecodingSession.describe(decoder.node)]))
         }
         return value
     }

@@ -18,27 +18,35 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     public let location: SourceLocation
     public let message: String
     public let category: Category
-    /// The catalogue entry the message was made from, for printing it in another language.
-    public let messageKey: MessageKey?
-    public let arguments: [String]
+    /// The catalogue entries the message was made from, in order, for printing it in another
+    /// language; empty for a message only developers see (see `uncatalogued`).
+    public let parts: [MessagePart]
 
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String, category: Category = .problem,
-                messageKey: MessageKey? = nil, arguments: [String] = []) {
+    /// A message of the catalogues, made of one or more parts ("…" + "; did you mean …?").
+    public init(_ severity: Severity, at location: SourceLocation, _ parts: [MessagePart], category: Category = .problem) {
+        self.severity = severity
+        self.location = location
+        self.message = parts.map { $0.text(in: .english) }.joined()
+        self.category = category
+        self.parts = parts
+    }
+
+    /// A message that stays English in every language, because only developers read it (an
+    /// internal error, a template's syntax, a library's own words): say why at the call.
+    public static func uncatalogued(_ severity: Severity, _ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(severity: severity, location: location, message: message)
+    }
+
+    private init(severity: Severity, location: SourceLocation, message: String) {
         self.severity = severity
         self.location = location
         self.message = message
-        self.category = category
-        self.messageKey = messageKey
-        self.arguments = arguments
+        self.category = .problem
+        self.parts = []
     }
 
-    public static func error(_ message: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, at: location, message)
-    }
-
-    public static func warning(_ message: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.warning, at: location, message)
-    }
+    /// The key of the message's first part: what kind of problem it is.
+    public var messageKey: MessageKey? { parts.first?.key }
 
     /// One line, whatever the file's name or the message holds: control characters are escaped.
     public var description: String {

@@ -11,9 +11,9 @@ enum Suggestion {
         return best?.0
     }
 
-    /// Formats the hint to append to a message, or "" when nothing is close.
-    static func hint(for word: String, in candidates: some Sequence<String>) -> String {
-        closest(to: word, in: candidates).map { "; did you mean \"\($0)\"?" } ?? ""
+    /// The hint to append to a message ("; did you mean …?"), or nothing when nothing is close.
+    static func hint(for word: String, in candidates: some Sequence<String>) -> [MessagePart] {
+        closest(to: word, in: candidates).map { [MessagePart(.didYouMean, $0)] } ?? []
     }
 
     private static func editDistance(_ a: String, _ b: String) -> Int {

@@ -13,36 +13,35 @@ enum ContentAssets {
     enum Verdict: Equatable {
         case publish
         /// Not published; the message says why (a warning: the file is no page and was not meant as one).
-        case skip(String)
+        case skip(MessagePart)
         /// Not published, and the build fails: the file looks like a page that would be lost.
-        case refuse(String)
+        case refuse(MessagePart)
     }
 
     /// The verdict for a non-Markdown file at `path` (relative to content/).
     static func verdict(for path: String) -> Verdict {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         if isEditorLeftover(name) {
-            return .skip("editor backup or lock file, not published; delete it, or add it to .gitignore")
+            return .skip(MessagePart(.editorLeftover))
         }
         let dot = name.lastIndex(of: ".")
         let suffix = dot.map { String(name[name.index(after: $0)...]) } ?? ""
         if ["md", "markdown", "mdown"].contains(suffix.lowercased()) {
             let stem = dot.map { String(name[..<$0]) } ?? name
-            return .refuse("page files end in lower-case .md; rename it to \(stem).md, or it is not published")
+            return .refuse(MessagePart(.upperCaseMD, stem))
         }
         guard publishedExtensions.contains(suffix) else {
             let known = publishedExtensions.sorted().joined(separator: ", ")
             if publishedExtensions.contains(suffix.lowercased()) {
-                return .skip("not published: write the file type in lower case (.\(suffix.lowercased())), so that links to it work on every server")
+                return .skip(MessagePart(.upperCaseSuffix, suffix.lowercased()))
             }
-            return .skip("not published: only pages (.md) and files a page links to (\(known)) belong in content/")
+            return .skip(MessagePart(.unknownFileType, known))
         }
         let allowed = name.unicodeScalars.allSatisfy { scalar in
             ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == "."
         }
         guard allowed, !name.hasPrefix("-") else {
-            return .skip("not published: a file's name may hold only a–z, 0–9, - and _ (no spaces, capitals or å ä ö), "
-                         + "so that its address works everywhere; rename it, e.g. to \(safeName(name))")
+            return .skip(MessagePart(.unsafeFileName, safeName(name)))
         }
         return .publish
     }

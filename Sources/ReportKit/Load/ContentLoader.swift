@@ -94,7 +94,7 @@ public struct ContentLoader: Sendable {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
             let path = relative.isEmpty ? displayRoot : display(relative)
-            result.diagnostics.append(.error("cannot read folder: \(Self.reason(error))",
+            result.diagnostics.append(.error(.cannotReadFolder, Self.reason(error),
                                              at: SourceLocation(path: path, line: 1, column: 1)))
             return
         }
@@ -108,23 +108,21 @@ public struct ContentLoader: Sendable {
             var isDirectory: ObjCBool = false
             var status = stat()
             guard lstat(filePath, &status) == 0 else {
-                result.diagnostics.append(.error("cannot read file: \(String(cString: strerror(errno)).lowercased())", at: location))
+                result.diagnostics.append(.error(.cannotReadFile, String(cString: strerror(errno)).lowercased(), at: location))
                 continue
             }
             if status.st_mode & S_IFMT == S_IFLNK {
                 let target = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().standardizedFileURL.path
                 guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
-                    result.diagnostics.append(.error("symbolic link points to nothing (or to itself)", at: location))
+                    result.diagnostics.append(.error(.linkToNothing, at: location))
                     continue
                 }
                 guard target.hasPrefix(realRoot + "/") else {
-                    result.diagnostics.append(.error(
-                        "symbolic link points outside the content folder, to \(target); copy the file in instead",
-                        at: location))
+                    result.diagnostics.append(.error(.linkOutside, target, at: location))
                     continue
                 }
                 if isDirectory.boolValue, visited.contains(target) {
-                    result.diagnostics.append(.error("symbolic link loop: this folder is already part of the content", at: location))
+                    result.diagnostics.append(.error(.linkLoop, at: location))
                     continue
                 }
                 _ = stat(filePath, &status)
@@ -137,7 +135,7 @@ public struct ContentLoader: Sendable {
             // or socket is no page: only regular files are read, and what a file is comes from
             // lstat/stat, never from opening it.
             if !isDirectory.boolValue, let kind = Self.irregularKind(status.st_mode) {
-                result.diagnostics.append(.error("\(kind) is not a regular file and is not read; remove it (only files and folders belong here)", at: location))
+                result.diagnostics.append(.error(MessagePart(.notRegularFile, arguments: [.part(kind)]), at: location))
                 if name.hasSuffix(".md") { result.unreadable.append(path) }
                 continue
             }
@@ -184,31 +182,31 @@ public struct ContentLoader: Sendable {
     }
 
     /// What a file that is neither a regular file nor a folder is, for the message; nil for those two.
-    static func irregularKind(_ mode: mode_t) -> String? {
+    static func irregularKind(_ mode: mode_t) -> MessagePart? {
         switch mode & S_IFMT {
         case S_IFREG, S_IFDIR: return nil
-        case S_IFIFO: return "a named pipe (FIFO)"
-        case S_IFSOCK: return "a socket"
-        case S_IFCHR, S_IFBLK: return "a device"
-        default: return "a special file"
+        case S_IFIFO: return MessagePart(.kindFIFO)
+        case S_IFSOCK: return MessagePart(.kindSocket)
+        case S_IFCHR, S_IFBLK: return MessagePart(.kindDevice)
+        default: return MessagePart(.kindSpecial)
         }
     }
 
-    private enum ReadResult { case success([UInt8]), failure(String) }
+    private enum ReadResult { case success([UInt8]), failure(MessagePart) }
 
     private func read(_ path: String, size: Int?) -> ReadResult {
         if let size, size > Self.maximumFileSize {
-            return .failure("file is \(Self.megabytes(size)), more than the \(Self.megabytes(Self.maximumFileSize)) allowed for one page; split it into several sections")
+            return .failure(MessagePart(.fileTooLarge, Self.megabytes(size), Self.megabytes(Self.maximumFileSize)))
         }
         // POSIX reads: bounded by the limit whatever the file claims to be, and free of
         // Foundation's leak on empty files (found by LeakSanitizer).
         // O_NONBLOCK: a file swapped for a FIFO after the stat must not block the open either.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return .failure("cannot read file: \(String(cString: strerror(errno)).lowercased())") }
+        guard descriptor >= 0 else { return .failure(MessagePart(.cannotReadFile, String(cString: strerror(errno)).lowercased())) }
         defer { close(descriptor) }
         var opened = stat()
         guard fstat(descriptor, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else {
-            return .failure("not a regular file (it changed while the build read it); remove it")
+            return .failure(MessagePart(.fileChanged))
         }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
@@ -216,12 +214,12 @@ public struct ContentLoader: Sendable {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                return .failure("cannot read file: \(String(cString: strerror(errno)).lowercased())")
+                return .failure(MessagePart(.cannotReadFile, String(cString: strerror(errno)).lowercased()))
             }
             if count == 0 { break }
             bytes += chunk[..<count]
             if bytes.count > Self.maximumFileSize {
-                return .failure("file is larger than the \(Self.megabytes(Self.maximumFileSize)) allowed for one page; split it into several sections")
+                return .failure(MessagePart(.fileGrewTooLarge, Self.megabytes(Self.maximumFileSize)))
             }
         }
         return .success(bytes)

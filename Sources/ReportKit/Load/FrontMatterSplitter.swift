@@ -13,9 +13,7 @@ public enum FrontMatterSplitter {
     public static func split(_ file: SourceFile) -> Result<SplitFile, Diagnostic> {
         let text = file.text
         if text.allSatisfy(\.isWhitespace) {
-            return .failure(.error(
-                "file is empty; a page starts with front matter between two '---' lines (see docs/content-format.md)",
-                at: file.location(line: 1)))
+            return .failure(.error(.emptyFile, at: file.location(line: 1)))
         }
         // Lines are found on UTF-8 bytes: splitting the whole file by Character was a tenth
         // of the validate stage. A "\r\n" pair is one Character and so never ended a line in
@@ -35,9 +33,7 @@ public enum FrontMatterSplitter {
                 let next = atEnd ? index : bytes.index(after: index)
                 if lineNumber == 1 {
                     guard isDelimiter(line) else {
-                        return .failure(.error(
-                            "expected '---' on the first line to open the front matter, found \"\(excerpt(text.prefix { $0 != "\n" }))\"",
-                            at: file.location(line: 1)))
+                        return .failure(.error(.noOpeningDelimiter, excerpt(text.prefix { $0 != "\n" }), at: file.location(line: 1)))
                     }
                     yamlStart = next
                 } else if isDelimiter(line), let yamlStart {
@@ -55,9 +51,7 @@ public enum FrontMatterSplitter {
             previous = byte
             index = bytes.index(after: index)
         }
-        return .failure(.error(
-            "front matter opened here is never closed; add a line with '---' after the last key",
-            at: file.location(line: 1)))
+        return .failure(.error(.unclosedFrontMatter, at: file.location(line: 1)))
     }
 
     /// `---` and nothing after it but spaces and tabs. On bytes: every line is tested, and

@@ -32,7 +32,7 @@ public struct TemplateSet: Sendable {
             let url = root.appendingPathComponent(path)
             guard let data = FileManager.default.contents(atPath: url.path),
                   case .success(let text) = TextDecoding.decode([UInt8](data)) else {
-                diagnostics.append(.error("cannot read template as UTF-8 text", at: SourceLocation(path: "\(displayRoot)/\(path)", line: 1, column: 1)))
+                diagnostics.append(.error(.templateUnreadable, at: SourceLocation(path: "\(displayRoot)/\(path)", line: 1, column: 1)))
                 continue
             }
             let file = SourceFile(relativePath: path, displayPath: "\(displayRoot)/\(path)", text: text)
@@ -42,23 +42,23 @@ public struct TemplateSet: Sendable {
                 names.insert(name)
                 sources.append((name, file))
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("template syntax error: \(describe(error.error))",
+                diagnostics.append(.error(MessagePart(.templateSyntax, arguments: [describe(error.error)]),
                                           at: file.location(line: max(error.context.lineNumber - 1, 1), column: error.context.columnNumber)))
             } catch {
-                diagnostics.append(.error("template error: \(error)", at: file.location(line: 1)))
+                diagnostics.append(.error(.templateError, "\(error)", at: file.location(line: 1)))
             }
         }
         // A missing partial renders as nothing in Mustache; here it is an error.
         for (_, file) in sources {
             for reference in partialReferences(in: file.text) where !names.contains(reference.name) {
                 diagnostics.append(.error(
-                    "template refers to missing partial \"\(reference.name)\"\(Suggestion.hint(for: reference.name, in: names.sorted()))",
+                    [MessagePart(.templateMissingPartial, reference.name)] + Suggestion.hint(for: reference.name, in: names.sorted()),
                     at: file.location(line: reference.line, column: reference.column)))
             }
         }
         let missing = required.filter { !names.contains($0) }
         for name in missing where !diagnostics.contains(where: { $0.location.path == "\(displayRoot)/\(name).mustache" }) {
-            diagnostics.append(.error("missing template \(name).mustache: every \(name) page is drawn with it",
+            diagnostics.append(.error(.templateMissing, name,
                                       at: SourceLocation(path: "\(displayRoot)/\(name).mustache", line: 1, column: 1)))
         }
         let assets = loaded.assets.filter { $0.hasPrefix("assets/") }
@@ -95,13 +95,13 @@ public struct TemplateSet: Sendable {
         return references
     }
 
-    static func describe(_ error: Error) -> String {
+    static func describe(_ error: Error) -> MessagePart.Argument {
         switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a closing {{/…}} tag does not match the open section"
-        case MustacheTemplate.Error.unfinishedName: return "a tag is not closed with }}"
-        case MustacheTemplate.Error.expectedSectionEnd: return "a section {{#…}} or {{^…}} is never closed"
-        case MustacheTemplate.Error.invalidSetDelimiter: return "a set-delimiter tag is malformed"
-        default: return "\(error)"
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: return .part(MessagePart(.mustacheCloseName))
+        case MustacheTemplate.Error.unfinishedName: return .part(MessagePart(.mustacheUnfinishedName))
+        case MustacheTemplate.Error.expectedSectionEnd: return .part(MessagePart(.mustacheSectionEnd))
+        case MustacheTemplate.Error.invalidSetDelimiter: return .part(MessagePart(.mustacheDelimiter))
+        default: return .text("\(error)")  // swift-mustache's own words
         }
     }
 }

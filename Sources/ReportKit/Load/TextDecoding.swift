@@ -3,34 +3,30 @@ enum TextDecoding {
     struct Failure: Error {
         let line: Int
         let column: Int
-        let message: String
+        let message: MessagePart
     }
 
     /// Accepts UTF-8 with or without a byte-order mark and LF or CRLF line endings; returns the
     /// text without the mark and with LF endings (lines and columns are unchanged by both).
     static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return .failure(Failure(line: 1, column: 1, message:
-                "file is UTF-16 text; save it as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)"))
+            return .failure(Failure(line: 1, column: 1, message: MessagePart(.utf16)))
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
         if let nul = body.firstIndex(of: 0) {
             let (line, column) = position(of: nul, in: body)
-            return .failure(Failure(line: line, column: column, message:
-                "file contains a NUL byte, so it is not UTF-8 text (UTF-16 without a byte-order mark?); save it as UTF-8"))
+            return .failure(Failure(line: line, column: column, message: MessagePart(.nulByte)))
         }
         guard let text = String(validating: body, as: UTF8.self) else {
             let offset = firstInvalidOffset(in: body)
             let (line, column) = position(of: offset, in: body)
             let byte = String(body[offset], radix: 16, uppercase: true)
-            return .failure(Failure(line: line, column: column, message:
-                "file is not valid UTF-8 (byte 0x\(byte)); it may be Latin-1 or Windows-1252: save it as UTF-8"))
+            return .failure(Failure(line: line, column: column, message: MessagePart(.notUTF8, byte)))
         }
         // U+FEFF after the start is invisible in an editor: usually two files pasted together.
         if let mark = firstOffset(of: [0xEF, 0xBB, 0xBF], in: body) {
             let (line, column) = position(of: mark, in: body)
-            return .failure(Failure(line: line, column: column, message:
-                "file contains an invisible byte-order mark (U+FEFF) here, in the middle of the text (from pasting or joining files?); delete it"))
+            return .failure(Failure(line: line, column: column, message: MessagePart(.strayBOM)))
         }
         guard text.utf8.contains(UInt8(ascii: "\r")) else { return .success(text) }
         let unix = text.replacingAll("\r\n", with: "\n")
@@ -38,9 +34,7 @@ enum TextDecoding {
             let slice = bytes[...]
             let (line, column) = position(of: cr, in: slice)
             let crOnly = !bytes.contains(UInt8(ascii: "\n"))
-            return .failure(Failure(line: line, column: column, message: crOnly
-                ? "file has CR-only line endings (old Mac style), so it reads as one line; save it with LF line endings"
-                : "file has a carriage return (CR) without a line feed here; save it with LF line endings"))
+            return .failure(Failure(line: line, column: column, message: MessagePart(crOnly ? .crOnly : .strayCR)))
         }
         return .success(unix)
     }

@@ -76,8 +76,7 @@ public struct PointInTime: Sendable, Hashable, Decodable {
         }
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let point = Self(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription:
-                "expected a date written YYYY-MM-DD or a month YYYY-MM, or {on: YYYY-MM-DD, label: \"…\"}, found \"\(text)\""))
+            throw CatalogueError(.notADateOrMonth, text)
         }
         self = point
     }

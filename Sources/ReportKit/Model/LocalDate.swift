@@ -22,7 +22,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Decodable, CustomString
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = LocalDate(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: Self.explain(text)))
+            throw CatalogueError([Self.explain(text)])
         }
         self = date
     }
@@ -31,24 +31,24 @@ public struct LocalDate: Sendable, Hashable, Comparable, Decodable, CustomString
     static let years = 1900...2200
 
     /// Why `text` is no date: its shape, or which part is impossible.
-    static func explain(_ text: String) -> String {
+    static func explain(_ text: String) -> MessagePart {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
-            return "expected a date written YYYY-MM-DD, found \"\(FrontMatterSplitter.excerpt(text[...]))\""
+            return MessagePart(.notADate, FrontMatterSplitter.excerpt(text[...]))
         }
         if let problem = yearProblem(year) { return problem }
-        guard (1...12).contains(month) else { return "there is no month \(parts[1]) in \(text): months are 01–12" }
+        guard (1...12).contains(month) else { return MessagePart(.noSuchMonth, String(parts[1]), text) }
         let days = Self.days(inMonth: month, year: year)
-        guard day >= 1 else { return "there is no day 00 in \(text): days start at 01" }
-        let english = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\(english[month - 1]) has \(days) days in \(year), so \(text) is no date"
+        guard day >= 1 else { return MessagePart(.noDayZero, text) }
+        let names: [MessageKey] = [.january, .february, .march, .april, .may, .june, .july, .august, .september, .october, .november, .december]
+        return MessagePart(.monthDays, arguments: [.part(MessagePart(names[month - 1])), .text("\(days)"), .text("\(year)"), .text(text)])
     }
 
     /// Nil for a year in `years`, else why it is refused.
-    static func yearProblem(_ year: Int) -> String? {
-        years.contains(year) ? nil : "year \(year) is outside \(years.lowerBound)–\(years.upperBound); check the year"
+    static func yearProblem(_ year: Int) -> MessagePart? {
+        years.contains(year) ? nil : MessagePart(.yearOutside, "\(year)", "\(years.lowerBound)", "\(years.upperBound)")
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
@@ -92,11 +92,10 @@ public struct Period: Sendable, Hashable, Decodable {
             // A year is a whole number, read as `year:` is (no quotes, sign or leading zeros).
             guard let year = try? decoder.singleValueContainer().decode(Int.self) else { throw ReportedError() }
             if let problem = LocalDate.yearProblem(year) {
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problem))
+                throw CatalogueError([problem])
             }
             guard let start = LocalDate(year: year, month: 1, day: 1), let end = LocalDate(year: year, month: 12, day: 31) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription:
-                    "expected a year such as 2022, or {start: YYYY-MM-DD, end: YYYY-MM-DD}, found \"\(scalar.string)\""))
+                throw CatalogueError(.notAYear, scalar.string)
             }
             self.init(start: start, end: end)
             return
@@ -105,8 +104,7 @@ public struct Period: Sendable, Hashable, Decodable {
         let start = try container.decode(LocalDate.self, forKey: .start)
         let end = try container.decode(LocalDate.self, forKey: .end)
         guard start <= end else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "period ends (\(end)) before it starts (\(start))"))
+            throw CatalogueError(.periodBackwards, "\(end)", "\(start)")
         }
         self.init(start: start, end: end, label: try container.decodeIfPresent(String.self, forKey: .label))
     }

@@ -80,13 +80,12 @@ struct SourceLine: Decodable {
     init(from decoder: Decoder) throws {
         number = try decoder.singleValueContainer().decode(Int.self)
         if number < 1 {
-            throw Self.failure(decoder, "source line \(number) does not exist: lines are counted from 1, the first line of the report's text")
+            throw Self.failure(decoder, MessagePart(.sourceLineZero, "\(number)"))
         }
     }
 
-    static func failure(_ decoder: Decoder, _ message: String) -> Error {
-        (decoder as? NodeDecoder)?.fail(message)
-            ?? DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: message))
+    static func failure(_ decoder: Decoder, _ message: MessagePart) -> Error {
+        (decoder as? NodeDecoder)?.fail(message) ?? CatalogueError([message])
     }
 }
 
@@ -97,7 +96,7 @@ struct SourcePage: Decodable {
     init(from decoder: Decoder) throws {
         number = try decoder.singleValueContainer().decode(Int.self)
         if number < 1 {
-            throw SourceLine.failure(decoder, "page \(number) does not exist: pages are counted from 1, as a PDF viewer counts them")
+            throw SourceLine.failure(decoder, MessagePart(.pageZero, "\(number)"))
         }
     }
 }
@@ -110,7 +109,7 @@ struct SourceLineList: Decodable {
         numbers = try [SourceLine](from: decoder).map(\.number)
         if zip(numbers, numbers.dropFirst()).contains(where: { $0 > $1 }) {
             let written = numbers.map(String.init).joined(separator: ", ")
-            throw SourceLine.failure(decoder, "source lines [\(written)] go backwards; write them in order, e.g. [\(numbers.sorted().map(String.init).joined(separator: ", "))]")
+            throw SourceLine.failure(decoder, MessagePart(.linesBackwards, written, numbers.sorted().map(String.init).joined(separator: ", ")))
         }
     }
 }

@@ -54,46 +54,45 @@ public struct ReportedNumber: Sendable, Hashable, Comparable, Decodable, CustomS
             return
         }
         guard let scalar = decoder.scalar, !decoder.node.isNull else {
-            throw Self.failure(decoder, "expected a number, found \(DecodingSession.describe(decoder.node))")
+            throw Self.failure(decoder, DecodingSession.expected(.whatNumber, found: decoder.node))
         }
         if let number = ReportedNumber(parsing: scalar.string), scalar.style == .plain || scalar.style == .any {
             self = number
             return
         }
         if ReportedNumber(parsing: scalar.string) != nil {
-            throw Self.failure(decoder, "expected a number, found the text \"\(scalar.string)\" in quotes; write it without quotes")
+            throw Self.failure(decoder, MessagePart(.quotedNumber, scalar.string))
         }
         throw Self.failure(decoder, Self.explain(scalar.string))
     }
 
-    private static func failure(_ decoder: any ScalarDecoder, _ message: String) -> ReportedError {
+    private static func failure(_ decoder: any ScalarDecoder, _ message: MessagePart) -> ReportedError {
         decoder.session.report(message, at: decoder.node)
         return ReportedError()
     }
 
     /// The most helpful message for text that is not a plain number.
-    static func explain(_ text: String) -> String {
+    static func explain(_ text: String) -> MessagePart {
         let found = "\"\(FrontMatterSplitter.excerpt(text[...]))\""
         if let (sign, whole, fraction) = split(text) {
             if sign == "+" {
-                return "write numbers without a plus sign, found \(found); write \(whole)\(fraction.isEmpty ? "" : "." + fraction)"
+                return MessagePart(.plusSign, found, "\(whole)\(fraction.isEmpty ? "" : "." + fraction)")
             }
             if whole.count > 1, whole.first == "0" {
                 let trimmed = whole.drop { $0 == "0" }
                 let fixed = (sign == "-" ? "-" : "") + (trimmed.isEmpty ? "0" : String(trimmed)) + (fraction.isEmpty ? "" : "." + fraction)
-                return "a number has no leading zeros, found \(found); write \(fixed) (or put it in quotes if it is a code, not a number)"
+                return MessagePart(.leadingZeros, found, fixed)
             }
             if whole.count + fraction.count > maximumDigits {
-                return "number \(found) is too large: it has \(whole.count + fraction.count) digits, and at most \(maximumDigits) are kept exactly"
+                return MessagePart(.tooManyDigits, found, "\(whole.count + fraction.count)", "\(maximumDigits)")
             }
         }
         let hasDigits = text.contains(where: \.isASCIIDigit)
         if hasDigits, text.contains(",") || text.contains(" ") || text.contains("\u{A0}") || text.contains("−") {
-            let plain = ReportedNumber.plainNotation(text)
-            let fix = plain.map { "; write \($0)" } ?? ""
-            return "expected a plain number with a decimal point and no thousands separator, found \(found)\(fix)"
+            if let plain = ReportedNumber.plainNotation(text) { return MessagePart(.notPlainNumberWrite, found, plain) }
+            return MessagePart(.notPlainNumber, found)
         }
-        return "expected a number, found \(found)"
+        return MessagePart(.expectedFound, arguments: [.part(MessagePart(.whatNumber)), .text(found)])
     }
 
     /// `1 054,4` → `1054.4`, `1,054.4` → `1054.4`, `−17,6` → `-17.6`: the fix to suggest.

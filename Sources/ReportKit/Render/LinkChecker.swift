@@ -138,18 +138,18 @@ public struct LinkChecker: Sendable {
     /// Every broken link of every page: "page → link (reason)".
     public func brokenLinks(in pages: [(path: String, html: String)], sitePath: String = "/",
                             skipping checked: [String: Set<String>] = [:],
-                            parallel: Bool = true) -> [(page: String, link: String, reason: String)] {
-        Parallel.map(pages, parallel: parallel) { page, html -> [(String, String, String)] in
-            var broken: [(String, String, String)] = []
+                            parallel: Bool = true) -> [(page: String, link: String, reason: MessagePart)] {
+        Parallel.map(pages, parallel: parallel) { page, html -> [(String, String, MessagePart)] in
+            var broken: [(String, String, MessagePart)] = []
             let directory = Self.directory(of: page)
             let skipped = checked[page] ?? []
             // cmark writes `#översikt` percent-encoded: the same link, checked already.
             for link in Self.links(in: html) where !skipped.contains(link) && !skipped.contains(link.removingPercentEncoding ?? link) {
                 guard let (path, anchor) = Self.resolve(link, from: page, directory: directory, sitePath: sitePath) else { continue }
                 if !files.contains(path) {
-                    broken.append((page, link, "no such file \(path)"))
+                    broken.append((page, link, MessagePart(.noSuchFile, path)))
                 } else if let anchor, !(anchors[path]?.contains(anchor) ?? false) {
-                    broken.append((page, link, "no id \"\(anchor)\" on \(path)"))
+                    broken.append((page, link, MessagePart(.noSuchID, anchor, path)))
                 }
             }
             return broken

@@ -48,8 +48,7 @@ struct MarkdownStage {
             return href
         }
         for marker in rendered.footnotes {
-            result.diagnostics.append(.error(
-                "footnotes (\(marker.text)) are not supported and would show as raw text; write the note in the text, in parentheses, or as a sentence after the paragraph",
+            result.diagnostics.append(.error(.footnote, marker.text,
                 at: source.location(line: body.line + marker.line - 1, column: marker.column)))
         }
         result.html = rendered.html
@@ -70,7 +69,7 @@ struct MarkdownStage {
         }
         let directory = source.relativePath.split(separator: "/").dropLast().joined(separator: "/")
         guard let resolved = Self.resolve(pathPart, against: directory) else {
-            result.diagnostics.append(.error("link \"\(url)\" leads outside the content folder", at: location))
+            result.diagnostics.append(.error(.linkOutsideContent, url, at: location))
             return ""
         }
         if resolved.hasSuffix(".md") {
@@ -81,7 +80,7 @@ struct MarkdownStage {
                     return ""
                 }
                 let hint = Suggestion.hint(for: resolved, in: site.pathsBySource.keys.sorted())
-                result.diagnostics.append(.error("link to missing page \"\(pathPart)\" (content/\(resolved))\(hint)", at: location))
+                result.diagnostics.append(.error([MessagePart(.linkMissingPage, pathPart, resolved)] + hint, at: location))
                 return ""
             }
             result.linkedPaths.insert(target)
@@ -89,9 +88,7 @@ struct MarkdownStage {
             return linker.href(from: page, to: target, anchor: anchor)
         }
         guard assets.contains(resolved) else {
-            result.diagnostics.append(.error(
-                "link to missing file \"\(pathPart)\"; link to another page through its .md file, e.g. ../solna-2023/ekonomi.md",
-                at: location))
+            result.diagnostics.append(.error(.linkMissingFile, pathPart, at: location))
             return ""
         }
         return linker.href(from: page, toFile: resolved) + (anchor.map { "#\($0)" } ?? "")
@@ -100,13 +97,13 @@ struct MarkdownStage {
     /// Why a link or image may not be on a page, or nil. A `javascript:` or `file:` link is a
     /// content mistake, not something to empty silently; an image from another site would make
     /// every reader's browser load it from there (the site loads nothing from elsewhere).
-    static func policyProblem(_ link: LinkDestination) -> String? {
+    static func policyProblem(_ link: LinkDestination) -> MessagePart? {
         if !URLPolicy.isAllowed(link.url) {
             let scheme = link.url.prefix { $0 != ":" }
-            return "links to \"\(FrontMatterSplitter.excerpt(scheme)):\" addresses are not allowed; link to a page (its .md file), a file in content/, or a web address (https://…)"
+            return MessagePart(.unsafeLink, FrontMatterSplitter.excerpt(scheme))
         }
         if link.isImage, isExternal(link.url), !link.url.isEmpty {
-            return "images must be files in content/: the site loads nothing from other sites; save the image beside the page and write ![text](bild.png), or link to it as [text](\(FrontMatterSplitter.excerpt(link.url[...])))"
+            return MessagePart(.externalImage, FrontMatterSplitter.excerpt(link.url[...]))
         }
         return nil
     }
@@ -121,8 +118,7 @@ struct MarkdownStage {
         for index in lines.indices.dropLast() where lines[index].hasPrefix("|") {
             let next = lines[index + 1]
             if next.hasPrefix("|"), next.contains("-"), next.allSatisfy({ "|-: ".contains($0) }) {
-                diagnostics.append(.error(
-                    "Markdown tables (| … |) are not supported and would show as raw text; put the table under tables: in the front matter, or write it as a list",
+                diagnostics.append(.error(.pipeTable,
                     at: file.location(line: firstLine + index)))
             }
         }

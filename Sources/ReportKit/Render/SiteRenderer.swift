@@ -116,9 +116,8 @@ public struct SiteRenderer {
         for page in pages {
             for link in bodies[page.path]?.anchorLinks ?? [] where !(ids[link.targetPath]?.contains(link.anchor) ?? false) {
                 let known = ids[link.targetPath] ?? []
-                diagnostics.append(.error(
-                    "link to missing anchor #\(link.anchor) on /\(link.targetPath)\(Suggestion.hint(for: link.anchor, in: known.sorted()))",
-                    at: link.location))
+                diagnostics.append(.error([MessagePart(.missingAnchor, link.anchor, link.targetPath)]
+                                              + Suggestion.hint(for: link.anchor, in: known.sorted()), at: link.location))
             }
         }
 
@@ -176,15 +175,14 @@ public struct SiteRenderer {
         var unexplained: [String] = []
         for id in duplicates.sorted() {
             if let heading = body?.headings.first(where: { $0.id == id }), let firstLine = page.body?.line {
-                problems.append(.error(
-                    "heading \"\(heading.text)\" gets the id \"\(id)\", which the page already uses elsewhere (its layout, a table or a figure); rename the heading",
+                problems.append(.error(.headingIDTaken, heading.text, id,
                     at: source.location(line: firstLine + heading.line - 1, column: heading.column)))
             } else if !repeatedTables.contains(where: { id == "tabell-\($0)" || id == "tabell-\($0)-rubrik" }) {
                 unexplained.append(id)
             }
         }
         if !unexplained.isEmpty {
-            problems.append(.error("the page would have duplicate anchors \(unexplained.map { "#\($0)" }.joined(separator: ", ")); rename a heading or table id",
+            problems.append(.error(.duplicateAnchors, unexplained.map { "#\($0)" }.joined(separator: ", "),
                                    at: source.location(line: 1)))
         }
         return problems
@@ -205,7 +203,7 @@ public struct SiteRenderer {
             let page = byOutput[output]
             let location = page?.source?.location(line: 1)
                 ?? SourceLocation(path: "\(templates.displayRoot)/\(page?.template ?? "layout").mustache", line: 1, column: 1)
-            problems[page?.path ?? output, default: []].append(.error("page /\(output) links to \"\(link)\": \(reason)", at: location))
+            problems[page?.path ?? output, default: []].append(.error(MessagePart(.pageLinkBroken, arguments: [.text(output), .text(link), .part(reason)]), at: location))
         }
         return problems
     }

@@ -18,17 +18,17 @@ struct RuleChecker {
         metricIDs = content.metrics.map(\.id)
     }
 
-    mutating func error(_ message: String, at location: SourceLocation) {
-        diagnostics.append(.error(message, at: location))
+    mutating func error(_ key: MessageKey, _ arguments: String..., at location: SourceLocation) {
+        diagnostics.append(Diagnostic(.error, at: location, key, arguments))
     }
 
-    mutating func warning(_ message: String, at location: SourceLocation) {
-        diagnostics.append(.warning(message, at: location))
+    mutating func error(_ parts: [MessagePart], at location: SourceLocation) {
+        diagnostics.append(.error(parts, at: location))
     }
 
     /// A contradiction the source report really contains and the content records.
-    mutating func knownContradiction(_ message: String, at location: SourceLocation) {
-        diagnostics.append(Diagnostic(.warning, at: location, "recorded contradiction" + message, category: .knownContradiction))
+    mutating func knownContradiction(_ part: MessagePart, at location: SourceLocation) {
+        diagnostics.append(Diagnostic(.warning, at: location, [part], category: .knownContradiction))
     }
 
     /// Reports an id that names nothing, suggesting the closest one that exists. An id whose
@@ -47,7 +47,7 @@ struct RuleChecker {
     mutating func checkScale() {
         guard let scale = content.scale else {
             if !content.reports.isEmpty {
-                error("missing bedomningsskala.md: the common verdict scale that goals are mapped to",
+                error(.missingScale,
                       at: SourceLocation(path: "content/bedomningsskala.md", line: 1, column: 1))
             }
             return
@@ -55,9 +55,9 @@ struct RuleChecker {
         var seen: Set<String> = []
         for level in scale.matter.levels {
             if !Identifier.isValid(level.id.value) {
-                error("level id \"\(level.id.value)\" may only use a-z, 0-9 and '-'", at: level.id.location)
+                error(.levelIDInvalid, level.id.value, at: level.id.location)
             } else if !seen.insert(level.id.value).inserted {
-                error("level \"\(level.id.value)\" is defined twice", at: level.id.location)
+                error(.levelTwice, level.id.value, at: level.id.location)
             }
         }
     }
@@ -67,7 +67,7 @@ struct RuleChecker {
         for entry in municipality.matter.verdictScale {
             reference(entry.level, kind: "verdict level", in: levelIDs.sorted())
             if !terms.insert(entry.term).inserted {
-                error("verdict term \"\(entry.term)\" is mapped twice", at: entry.level.location)
+                error(.verdictTermTwice, entry.term, at: entry.level.location)
             }
         }
     }
@@ -78,7 +78,7 @@ struct RuleChecker {
         for (name, map) in [("differences", metric.matter.differences), ("absent", metric.matter.absent)] {
             for key in (map ?? [:]).keys.sorted()
                 where !municipalityIDs.contains(key) && !content.failedFiles.contains("kommuner/\(key).md") {
-                error("\(name) names unknown municipality \"\(key)\"\(Suggestion.hint(for: key, in: municipalityIDs))",
+                error([MessagePart(.unknownMunicipalityIn, name, key)] + Suggestion.hint(for: key, in: municipalityIDs),
                       at: metric.file.location(ofKey: key, under: name) ?? metric.file.location(line: 1))
             }
         }
@@ -88,7 +88,7 @@ struct RuleChecker {
         let matter = report.index.matter
         reference(matter.municipality, kind: "municipality", in: municipalityIDs)
         if let problem = LocalDate.yearProblem(matter.year.value) {
-            error(problem, at: matter.year.location)
+            error([problem], at: matter.year.location)
         } else {
             checkYear(of: report)
         }
@@ -100,16 +100,16 @@ struct RuleChecker {
         let matter = report.index.matter
         let expectedFolder = "\(matter.municipality.value)-\(matter.year.value)"
         if report.id != expectedFolder {
-            error("report folder \"\(report.id)\" should be named \"\(expectedFolder)\" (municipality-year), so that its address says what it is",
+            error(.folderName, report.id, expectedFolder,
                   at: matter.year.location)
         }
         let period = matter.period.value
         if period.start.year != matter.year.value || period.end.year != matter.year.value {
-            error("period \(period.start)–\(period.end) is not inside the report year \(matter.year.value)",
+            error(.periodOutsideYear, "\(period.start)", "\(period.end)", "\(matter.year.value)",
                   at: matter.period.location)
         }
         if matter.reportKind.value == .årsredovisning, !period.isWholeYear {
-            error("an årsredovisning covers the whole year; period is \(period.start)–\(period.end)",
+            error(.notWholeYear, "\(period.start)", "\(period.end)",
                   at: matter.period.location)
         }
     }
@@ -123,9 +123,9 @@ struct RuleChecker {
             for figure in section.document.matter.figures ?? [] {
                 if let id = figure.id {
                     if !Identifier.isValid(id.value) {
-                        error("figure id \"\(id.value)\" may only use a-z, 0-9 and '-'", at: id.location)
+                        error(.figureIDInvalid, id.value, at: id.location)
                     } else if let first = figureIDs[id.value] {
-                        error("figure id \"\(id.value)\" is already used at \(first.location.path):\(first.location.line)", at: id.location)
+                        error(.figureIDUsed, id.value, first.location.path, "\(first.location.line)", at: id.location)
                     } else {
                         figureIDs[id.value] = id
                     }
@@ -133,10 +133,10 @@ struct RuleChecker {
             }
             for goal in section.document.matter.goals ?? [] {
                 if !Identifier.isValid(goal.id.value) {
-                    error("goal id \"\(goal.id.value)\" may only use a-z, 0-9 and '-' (it becomes the goal's anchor)", at: goal.id.location)
+                    error(.goalIDInvalid, goal.id.value, at: goal.id.location)
                 }
                 if goalIDs[goal.id.value] != nil {
-                    error("goal id \"\(goal.id.value)\" is already used in this report", at: goal.id.location)
+                    error(.goalIDUsed, goal.id.value, at: goal.id.location)
                 }
                 goalIDs[goal.id.value] = goal
             }
@@ -147,16 +147,16 @@ struct RuleChecker {
             for figure in document.matter.figures ?? [] { check(figure, report: matter) }
             for discrepancy in document.matter.discrepancies ?? [] {
                 if discrepancy.lines.value.isEmpty {
-                    error("a discrepancy names the source lines that disagree, e.g. lines: [272, 298]", at: discrepancy.lines.location)
+                    error(.discrepancyLines, at: discrepancy.lines.location)
                 } else {
-                    knownContradiction(" (source lines \(discrepancy.lines.value.map(String.init).joined(separator: ", "))): \(discrepancy.note)",
+                    knownContradiction(MessagePart(.recordedDiscrepancy, discrepancy.lines.value.map(String.init).joined(separator: ", "), discrepancy.note),
                             at: discrepancy.lines.location)
                 }
             }
             var tableIDs: Set<String> = []
             for table in document.matter.tables ?? [] {
                 if !tableIDs.insert(table.id.value).inserted {
-                    error("table id \"\(table.id.value)\" is already used on this page", at: table.id.location)
+                    error(.tableIDUsed, table.id.value, at: table.id.location)
                 }
                 check(table)
             }
@@ -172,15 +172,15 @@ struct RuleChecker {
         if let parent = goal.parent {
             if let parentGoal = goals[parent.value] {
                 if parentGoal.level != .kf {
-                    error("parent goal \"\(parent.value)\" is not a kf goal", at: parent.location)
+                    error(.parentNotKF, parent.value, at: parent.location)
                 }
             } else {
-                error("unknown parent goal \"\(parent.value)\"\(Suggestion.hint(for: parent.value, in: goals.keys.sorted()))", at: parent.location)
+                error([MessagePart(.unknownParentGoal, parent.value)] + Suggestion.hint(for: parent.value, in: goals.keys.sorted()), at: parent.location)
             }
         }
         if let verdict = goal.verdict, !scaleTerms.contains(verdict.term.value),
            !content.failedFiles.contains("kommuner/\(municipality).md") {
-            error("verdict term \"\(verdict.term.value)\" is not in \(municipality)'s verdict_scale (content/kommuner/\(municipality).md)"
+            error([MessagePart(.verdictNotInScale, verdict.term.value, municipality)]
                   + Suggestion.hint(for: verdict.term.value, in: scaleTerms), at: verdict.term.location)
         }
         for indicator in goal.indicators ?? [] {
@@ -193,7 +193,7 @@ struct RuleChecker {
     mutating func checkPercentage(_ value: Located<ReportedNumber>) {
         let number = value.value.doubleValue
         if number < 0 || number > 100 {
-            error("percentage \(value.value) is outside 0–100", at: value.location)
+            error(.percentageRange, "\(value.value)", at: value.location)
         }
     }
 }

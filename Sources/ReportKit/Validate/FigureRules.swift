@@ -3,7 +3,7 @@ extension RuleChecker {
         reference(figure.metric, kind: "metric", in: metricIDs)
         let metric = content.metric(figure.metric.value)
         if let metric, figure.unit.value.dimension != metric.matter.unit.dimension {
-            error("unit \"\(figure.unit.value.rawValue)\" does not fit metric \"\(figure.metric.value)\", which is measured in \(metric.matter.unit.rawValue)",
+            error(.unitMetric, figure.unit.value.rawValue, figure.metric.value, metric.matter.unit.rawValue,
                   at: figure.unit.location)
         }
         // An impossible report year is reported once, at `year:`, not again at every figure.
@@ -13,15 +13,15 @@ extension RuleChecker {
             checkMeaning(figure, metric: metric)
             let area = metric.matter.area.value
             if let municipality = content.municipality(report.municipality.value), !municipality.matter.covers(area) {
-                error("metric \"\(metric.id)\" belongs to area \(area.rawValue), which is not in the scope of content/kommuner/\(municipality.id).md; add it to scope if the committee covers it",
+                error(.areaOutOfScope, metric.id, area.rawValue, municipality.id,
                       at: figure.metric.location)
             }
         }
         if figure.contradicts != nil, figure.contradiction == nil {
-            error("contradicts needs a contradiction: say in Swedish what the report states in each place", at: figure.contradicts!.location)
+            error(.contradictsNeedsContradiction, at: figure.contradicts!.location)
         }
         if figure.contradicts == nil, figure.contradiction != nil {
-            error("contradiction needs contradicts: the id of the figure this one disagrees with",
+            error(.contradictionNeedsContradicts,
                   at: figure.id?.location ?? figure.metric.location)
         }
     }
@@ -70,10 +70,11 @@ extension RuleChecker {
                     if agree { continue }
                     if let holder = recorded(a, b) {
                         explained.insert(pairKey(a, b))
-                        knownContradiction(": \(name(a)) and \(name(b)) disagree — \(holder.contradiction ?? "")",
+                        knownContradiction(MessagePart(.recordedContradiction, arguments: [
+                            .part(MessagePart(.figuresDisagree, name(a), name(b))), .text(holder.contradiction ?? "")]),
                                 at: holder.value.location)
                     } else {
-                        error("\(name(b)) disagrees with \(name(a)); if the report really states both, record it with contradicts: and contradiction:",
+                        error(.figureDisagreesUnrecorded, name(b), name(a),
                               at: b.value.location)
                     }
                 }
@@ -93,12 +94,14 @@ extension RuleChecker {
             let computed = normalised(budget)! - normalised(outcome)!
             if Rounding.agree(computed, stated, terms: [term(budget), term(outcome), term(deviation)]) { continue }
             let holder = recorded(deviation, outcome) ?? recorded(deviation, budget)
-            let message = "budget − \(deviation.basis.rawValue) = \(format(computed)) but budgetavvikelse is \(deviation.value.value) \(deviation.unit.value.rawValue): \(name(budget)), \(name(outcome))"
+            let message = MessagePart(.deviationMismatch, deviation.basis.rawValue, format(computed), "\(deviation.value.value)",
+                                      deviation.unit.value.rawValue, name(budget), name(outcome))
             if let holder {
                 explained.insert(pairKey(holder, holder.contradicts.flatMap { byID[$0.value] } ?? holder))
-                knownContradiction(": \(message) — \(holder.contradiction ?? "")", at: deviation.value.location)
+                knownContradiction(MessagePart(.recordedContradiction, arguments: [.part(message), .text(holder.contradiction ?? "")]),
+                                   at: deviation.value.location)
             } else {
-                error("\(message); if the report really states these, record it with contradicts: and contradiction:",
+                error([MessagePart(.deviationUnrecorded, arguments: [.part(message)])],
                       at: deviation.value.location)
             }
         }
@@ -107,12 +110,12 @@ extension RuleChecker {
         for figure in figures {
             guard let target = figure.contradicts else { continue }
             guard let other = byID[target.value] else {
-                error("contradicts names unknown figure \"\(target.value)\"\(Suggestion.hint(for: target.value, in: byID.keys.sorted()))",
+                error([MessagePart(.contradictsUnknownFigure, target.value)] + Suggestion.hint(for: target.value, in: byID.keys.sorted()),
                       at: target.location)
                 continue
             }
             if !explained.contains(pairKey(figure, other)) {
-                error("recorded contradiction does not occur: \(name(figure)) and \(name(other)) agree within rounding (or are not the same measure); remove its contradicts and contradiction",
+                error(.contradictionDoesNotOccur, name(figure), name(other),
                       at: target.location)
             }
         }

@@ -1,19 +1,19 @@
 extension RuleChecker {
     mutating func check(_ table: Table) {
         if !Identifier.isValid(table.id.value) {
-            error("table id \"\(table.id.value)\" may only use a-z, 0-9 and '-' (it becomes the table's anchor)", at: table.id.location)
+            error(.tableIDInvalid, table.id.value, at: table.id.location)
         }
         // An empty table would publish a caption over nothing.
         if table.columns.isEmpty {
-            error("table \"\(table.id.value)\" has no columns; a table needs at least one column", at: table.id.location)
+            error(.tableNoColumns, table.id.value, at: table.id.location)
         }
         if table.rows.isEmpty, table.missing == nil {
-            error("table \"\(table.id.value)\" has no rows; add its rows, or, if the report's table really is empty, say so under missing:", at: table.id.location)
+            error(.tableNoRows, table.id.value, at: table.id.location)
         }
         let columnIDs = table.columns.map(\.id.value)
         var seen: Set<String> = []
         for column in table.columns where !seen.insert(column.id.value).inserted {
-            error("column id \"\(column.id.value)\" is used twice in this table", at: column.id.location)
+            error(.columnIDTwice, column.id.value, at: column.id.location)
         }
         for row in table.rows {
             if row.cells.count > table.columns.count, !row.decimalCommas.isEmpty {
@@ -22,13 +22,13 @@ extension RuleChecker {
                 diagnostics.append(.error(.rowDecimalCommas, row.label, "\(row.cells.count)", "\(table.columns.count)", written, plain,
                                           at: row.location))
             } else if row.cells.count != table.columns.count {
-                error("row \"\(row.label)\" has \(row.cells.count) cells but the table has \(table.columns.count) columns; use null for an empty cell",
+                error(.rowCellCount, row.label, "\(row.cells.count)", "\(table.columns.count)",
                       at: row.location)
             }
             for cell in row.cells.dropFirst() {
                 if case .text(let text) = cell.content, let plain = ReportedNumber.plainNotation(text),
                    text.contains(where: \.isASCIIDigit), !text.contains(where: \.isLetter) {
-                    error("a number in a table is written as a plain number, not \"\(text)\"; write \(plain)", at: cell.location)
+                    error(.cellPlainNumber, text, plain, at: cell.location)
                 }
             }
         }
@@ -36,20 +36,21 @@ extension RuleChecker {
         for contradiction in table.contradictions ?? [] {
             reference(contradiction.column, kind: "column", in: columnIDs)
             if !table.rows.contains(where: { $0.label == contradiction.row.value }) {
-                error("unknown row \"\(contradiction.row.value)\"\(Suggestion.hint(for: contradiction.row.value, in: table.rows.map(\.label)))",
+                error([MessagePart(.unknownRow, contradiction.row.value)] + Suggestion.hint(for: contradiction.row.value, in: table.rows.map(\.label)),
                       at: contradiction.row.location)
                 continue
             }
             if !failures.contains(where: { $0.row == contradiction.row.value && $0.column == contradiction.column.value }) {
-                error("recorded contradiction does not occur: row \"\(contradiction.row.value)\", column \"\(contradiction.column.value)\" passes its checks; remove it",
+                error(.tableContradictionDoesNotOccur, contradiction.row.value, contradiction.column.value,
                       at: contradiction.row.location)
             }
         }
         for failure in failures {
             if let recorded = table.contradictions?.first(where: { $0.row.value == failure.row && $0.column.value == failure.column }) {
-                knownContradiction(": \(failure.message) — \(recorded.note)", at: failure.location)
+                knownContradiction(MessagePart(.recordedContradiction, arguments: [.part(failure.message), .text(recorded.note)]),
+                                   at: failure.location)
             } else {
-                error("\(failure.message); if the report really prints these numbers, record it in the table's contradictions (row, column and a note)", at: failure.location)
+                error([MessagePart(.tableCheckUnrecorded, arguments: [.part(failure.message)])], at: failure.location)
             }
         }
     }
@@ -57,7 +58,7 @@ extension RuleChecker {
     struct CheckFailure {
         let row: String
         let column: String
-        let message: String
+        let message: MessagePart
         let location: SourceLocation
     }
 
@@ -70,12 +71,12 @@ extension RuleChecker {
                 reference(id, kind: "column", in: columnIDs)
                 return nil
             }
-            if index == 0 { error("column \"\(id.value)\" holds the row labels, not numbers", at: id.location) }
+            if index == 0 { error(.columnHoldsLabels, id.value, at: id.location) }
             return index
         }
         func row(_ label: Located<String>) -> Table.Row? {
             guard let row = table.rows.first(where: { $0.label == label.value }) else {
-                error("unknown row \"\(label.value)\"\(Suggestion.hint(for: label.value, in: labels))", at: label.location)
+                error([MessagePart(.unknownRow, label.value)] + Suggestion.hint(for: label.value, in: labels), at: label.location)
                 return nil
             }
             return row
@@ -87,7 +88,7 @@ extension RuleChecker {
         for check in table.checks ?? [] {
             if let sumColumns = check.sum {
                 guard let totalLabel = check.total else {
-                    error("a sum check needs total: the label of the total row", at: check.location)
+                    error(.sumNeedsTotal, at: check.location)
                     continue
                 }
                 guard let total = row(totalLabel) else { continue }
@@ -107,14 +108,14 @@ extension RuleChecker {
                     if !Rounding.agree(computed, stated.doubleValue, terms: terms) {
                         failures.append(CheckFailure(
                             row: total.label, column: id.value,
-                            message: "rows add up to \(format(computed)) in column \"\(id.value)\" but row \"\(total.label)\" says \(stated)",
+                            message: MessagePart(.sumMismatch, format(computed), id.value, total.label, "\(stated)"),
                             location: total.cells[index].location))
                     }
                 }
             }
             if let result = check.difference {
                 guard let minuend = check.minuend, let subtrahend = check.subtrahend else {
-                    error("a difference check needs minuend: and subtrahend: (difference = minuend − subtrahend)", at: check.location)
+                    error(.differenceNeedsTerms, at: check.location)
                     continue
                 }
                 guard let r = column(result), let m = column(minuend), let s = column(subtrahend) else { continue }
@@ -124,13 +125,14 @@ extension RuleChecker {
                     if !Rounding.agree(computed, stated.doubleValue, terms: [.init(a), .init(b), .init(stated)]) {
                         failures.append(CheckFailure(
                             row: row.label, column: result.value,
-                            message: "row \"\(row.label)\": \(minuend.value) − \(subtrahend.value) = \(a) − \(b) = \(format(computed)) but \(result.value) says \(stated)",
+                            message: MessagePart(.differenceMismatch, row.label, minuend.value, subtrahend.value, "\(a)", "\(b)",
+                                             format(computed), result.value, "\(stated)"),
                             location: row.cells[r].location))
                     }
                 }
             }
             if check.sum == nil, check.difference == nil {
-                error("a check is either sum: [columns] with total:, or difference: with minuend: and subtrahend:", at: check.location)
+                error(.checkKind, at: check.location)
             }
         }
         return failures

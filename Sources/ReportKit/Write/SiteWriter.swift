@@ -11,11 +11,12 @@ public struct SiteWriter: Sendable {
     public static let markerName = ".arsrapport-build"
     static let markerText = "This folder is written by `arsrapport build` and is replaced on every build.\n"
 
-    public enum WriteError: Error, CustomStringConvertible {
-        case refused(String)
-        case failed(String)
+    public enum WriteError: CataloguedError {
+        case refused(MessagePart)
+        case failed(MessagePart)
 
-        public var description: String {
+        /// What went wrong, for the communicator who ran the build (in their language).
+        public var message: MessagePart {
             switch self {
             case .refused(let message), .failed(let message): return message
             }
@@ -39,28 +40,28 @@ public struct SiteWriter: Sendable {
         let path = output.resolvingSymlinksInPath().path
         let home = FileManager.default.homeDirectoryForCurrentUser.resolvingSymlinksInPath().path
         if path == "/" || path == home {
-            throw .refused("refusing to write the site into \(output.path): it would replace \(path == "/" ? "the whole file system" : "your home folder"); choose a folder such as public/")
+            throw .refused(MessagePart(path == "/" ? .refuseRoot : .refuseHome, output.path))
         }
         for folder in sources {
             let other = folder.resolvingSymlinksInPath().path
             if path == other || other.hasPrefix(path + "/") || path.hasPrefix(other + "/") {
-                throw .refused("refusing to write the site into \(output.path): it overlaps \(folder.path), which holds sources")
+                throw .refused(MessagePart(.refuseSources, output.path, folder.path))
             }
         }
         for folder in workspaces {
             let other = folder.resolvingSymlinksInPath().path
             if path == other || other.hasPrefix(path + "/") {
-                throw .refused("refusing to write the site into \(output.path): it would replace \(folder.path) and everything in it")
+                throw .refused(MessagePart(.refuseWorkspace, output.path, folder.path))
             }
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {
-            throw .refused("refusing to write the site into \(output.path): it is a file, not a folder")
+            throw .refused(MessagePart(.refuseFile, output.path))
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
         if !entries.isEmpty, !entries.contains(Self.markerName) {
-            throw .refused("refusing to replace \(output.path): it is not empty and was not written by arsrapport (no \(Self.markerName) file); empty it or choose another folder")
+            throw .refused(MessagePart(.refuseForeign, output.path, Self.markerName))
         }
     }
 
@@ -111,13 +112,13 @@ public struct SiteWriter: Sendable {
             }
             if let failure = failures.lazy.compactMap({ $0 }).first {
                 try? FileManager.default.removeItem(at: staging)
-                throw WriteError.failed("could not write the site: \(failure)")
+                throw WriteError.failed(MessagePart(.writeFailed, failure))
             }
         } catch let error as WriteError {
             throw error
         } catch {
             try? FileManager.default.removeItem(at: staging)
-            throw .failed("could not write the site: \(error.localizedDescription)")
+            throw .failed(MessagePart(.writeFailed, error.localizedDescription))
         }
         try swap(staging, into: output)
     }
@@ -144,7 +145,7 @@ public struct SiteWriter: Sendable {
     private func swap(_ staging: URL, into output: URL) throws(WriteError) {
         guard FileManager.default.fileExists(atPath: output.path) else {
             if rename(staging.path, output.path) != 0 {
-                throw .failed("could not move the new site into \(output.path): \(String(cString: strerror(errno)))")
+                throw .failed(MessagePart(.moveFailed, output.path, String(cString: strerror(errno))))
             }
             return
         }
@@ -156,11 +157,11 @@ public struct SiteWriter: Sendable {
         // the old build kept until the new one is in place.
         let old = staging.appendingPathExtension("old")
         guard rename(output.path, old.path) == 0 else {
-            throw .failed("could not replace \(output.path): \(String(cString: strerror(errno)))")
+            throw .failed(MessagePart(.replaceFailed, output.path, String(cString: strerror(errno))))
         }
         guard rename(staging.path, output.path) == 0 else {
             _ = rename(old.path, output.path)
-            throw .failed("could not replace \(output.path): \(String(cString: strerror(errno)))")
+            throw .failed(MessagePart(.replaceFailed, output.path, String(cString: strerror(errno))))
         }
         try? FileManager.default.removeItem(at: old)
     }
@@ -199,15 +200,15 @@ struct OutputLock {
         let path = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).lock").path
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw .failed("could not create the lock file \(path): \(String(cString: strerror(errno)))")
+            throw .failed(MessagePart(.lockFileFailed, path, String(cString: strerror(errno))))
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let busy = errno == EWOULDBLOCK
             let reason = String(cString: strerror(errno))
             close(descriptor)
             throw busy
-                ? .refused("another arsrapport build is writing into \(output.path) right now (it holds \(path)); nothing was written: build again when it has finished")
-                : .failed("could not lock \(path): \(reason)")
+                ? .refused(MessagePart(.buildBusy, output.path, path))
+                : .failed(MessagePart(.lockFailed, path, reason))
         }
     }
 

@@ -38,7 +38,7 @@ import Testing
     /// serve prints what DiagnosticFormatter's text format gives, and the browser overlay shows
     /// `Diagnostic.description`: both escaped.
     @Test func serveOutputEscapes() {
-        let diagnostic = Diagnostic.error("unknown key \"a\n\u{1B}[2J\u{9B}\u{2066}\"", at: SourceLocation(path: "content/x\r.md", line: 2, column: 1))
+        let diagnostic = Diagnostic.uncatalogued(.error, "unknown key \"a\n\u{1B}[2J\u{9B}\u{2066}\"", at: SourceLocation(path: "content/x\r.md", line: 2, column: 1))
         let printed = DiagnosticFormatter.format([diagnostic], as: .text)
         #expect(printed == "content/x\\r.md:2:1: error: unknown key \"a\\n\\u{1B}[2J\\u{9B}\\u{2066}\"\n")
         #expect(diagnostic.description.split(separator: "\n").count == 1)

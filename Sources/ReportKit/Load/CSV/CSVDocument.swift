@@ -23,12 +23,12 @@ struct CSVDocument: Sendable, Hashable {
 
     static func read(_ file: DataFile) -> Result<CSVDocument, Diagnostic> {
         let path = file.displayPath
-        func failure(_ message: String, line: Int = 1, column: Int = 1) -> Result<CSVDocument, Diagnostic> {
+        func failure(_ message: MessagePart, line: Int = 1, column: Int = 1) -> Result<CSVDocument, Diagnostic> {
             .failure(.error(message, at: SourceLocation(path: path, line: line, column: column)))
         }
         let (decoded, encoding) = decodeText(file.bytes)
         guard let text = decoded else {
-            return failure("file is UTF-16 text; save it as \"CSV UTF-8\" (Excel) or \"Text CSV\" with UTF-8 (LibreOffice)")
+            return failure(MessagePart(.csvUTF16))
         }
         var scalars = Array(text.unicodeScalars)
         var firstLine = 1
@@ -48,7 +48,7 @@ struct CSVDocument: Sendable, Hashable {
         do {
             reader = try CSVReader(string: String(unicode), hasHeaderRow: false, trimFields: false, delimiter: separator)
         } catch {
-            return failure("cannot read the file as CSV: \(error)")
+            return failure(MessagePart(.csvUnreadable, "\(error)"))
         }
         var walk = PositionWalk(scalars: scalars, line: firstLine, separator: separator, path: path)
         var rows: [[Field]] = []
@@ -56,7 +56,7 @@ struct CSVDocument: Sendable, Hashable {
             var fields: [Field] = []
             for (index, value) in values.enumerated() {
                 guard let field = walk.field(value, last: index == values.count - 1) else {
-                    return failure("a quoted field must end with a quote followed by the separator or the end of the line (write a quote inside a quoted field as \"\")",
+                    return failure(MessagePart(.csvOpenQuote),
                                    line: walk.fieldLine, column: walk.fieldColumn)
                 }
                 fields.append(field)

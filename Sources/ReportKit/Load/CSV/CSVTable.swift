@@ -31,8 +31,7 @@ enum CSVTable {
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
         guard let header = document.rows.first else {
-            return (nil, [.error("the file is empty; its first line holds the column headings and each line after it one row of the table",
-                                 at: SourceLocation(path: file.displayPath, line: 1, column: 1))])
+            return (nil, [.error(.csvEmpty, at: SourceLocation(path: file.displayPath, line: 1, column: 1))])
         }
         let columns: [Table.Column]
         switch self.columns(header, declared: declared, declaredAt: declaredAt) {
@@ -64,8 +63,7 @@ enum CSVTable {
         let folder = session.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
         let prefix = folder.isEmpty ? "" : folder + "/"
         guard !name.value.contains("/"), !name.value.hasPrefix("."), DataFile.isDataFile(name.value) else {
-            session.report(.error("file: names a CSV file in the same folder as this page, e.g. driftredovisning.csv; found \"\(name.value)\"",
-                                  at: name.location))
+            session.report(.error(.csvBadFileName, name.value, at: name.location))
             throw ReportedError()
         }
         guard let file = session.dataFiles[prefix + name.value] else {
@@ -90,7 +88,7 @@ enum CSVTable {
         if let declared {
             guard declared.count == header.count else {
                 let headings = header.map { "\"\(trimmed($0.text))\"" }.joined(separator: ", ")
-                return .failure(.error("the file has \(header.count) columns (\(headings)) but columns: lists \(declared.count); give one entry per column of the file, or leave columns: out to use the headings",
+                return .failure(.error(.csvColumnCount, "\(header.count)", headings, "\(declared.count)",
                                        at: declaredAt ?? header[0].location))
             }
             return .success(declared)

@@ -29,18 +29,20 @@ public enum TableImport {
     }
 
     /// What the file holds: its encoding, separator, columns and rows, and whether every cell is
-    /// a number.
-    public static func summary(of file: DataFile) -> (String, [Diagnostic]) {
+    /// a number, in `language`.
+    public static func summary(of file: DataFile, in language: Language = .english) -> (String, [Diagnostic]) {
         let (content, diagnostics) = CSVTable.read(file)
         guard let content else { return ("", diagnostics) }
-        let separator = content.document.separator == "\t" ? "tab" : String(content.document.separator)
+        func text(_ key: MessageKey, _ arguments: String...) -> String { Catalogue.text(key, arguments, in: language) }
+        let separator = content.document.separator == "\t" ? text(.importTab) : String(content.document.separator)
         let numbers = content.rows.reduce(0) { $0 + $1.cells.dropFirst().filter { $0.number != nil }.count }
         let empty = content.rows.reduce(0) { $0 + $1.cells.dropFirst().filter { $0.content == .missing }.count }
-        var text = "\(file.displayPath): \(content.document.encoding), fields separated by \(separator)\n"
-        text += "\(content.columns.count) columns: " + content.columns.map { "\($0.label.isEmpty ? "(no heading)" : $0.label) (\($0.id.value))" }.joined(separator: ", ") + "\n"
-        text += "\(content.rows.count) rows: " + content.rows.map(\.label).joined(separator: ", ") + "\n"
-        text += "\(numbers) numbers, \(empty) empty cells" + (diagnostics.isEmpty ? "; every cell after the first column is a number or empty\n" : "\n")
-        return (text, diagnostics)
+        let columns = content.columns.map { "\($0.label.isEmpty ? text(.importNoHeading) : $0.label) (\($0.id.value))" }
+        return ([text(.importEncoding, file.displayPath, content.document.encoding, separator),
+                 text(.importColumns, "\(content.columns.count)", columns.joined(separator: ", ")),
+                 text(.importRows, "\(content.rows.count)", content.rows.map(\.label).joined(separator: ", ")),
+                 text(diagnostics.isEmpty ? .importAllNumbers : .importCells, "\(numbers)", "\(empty)")]
+                .map { $0 + "\n" }.joined(), diagnostics)
     }
 
     /// `driftredovisning` for `Driftredovisning 2022.csv`.
