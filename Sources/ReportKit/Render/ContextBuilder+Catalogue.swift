@@ -99,7 +99,8 @@ extension ContextBuilder {
         guard !metrics.isEmpty else { return nil }
         let rows = zip(metrics, figures).map { metric, row -> [TableExport.Cell] in
             [TableExport.Cell(text: metric.matter.title)] + row.map { figure in
-                figure.map { TableExport.Cell(text: labelled($0), numeric: true) } ?? TableExport.Cell(text: "–", stated: false)
+                // Words, not a number: the label ("andel av kostnadsbudgeten") must wrap on a phone.
+                figure.map { TableExport.Cell(text: labelled($0)) } ?? TableExport.Cell(text: "–", stated: false)
             }
         }
         return MetricsOverYears(grid: TableExport.Grid(header: ["Nyckeltal"] + years.map(String.init), rows: rows),
