@@ -19,6 +19,8 @@ public struct RenderMemo: Sendable {
     /// The open data's and the search index's shares, per report, for the next export to reuse.
     let openData: DataExport.Memo?
     let searchIndex: SearchIndex.Memo?
+    /// The tables' CSV files with the grids they were written from.
+    let tables: TableExport.Memo?
     /// False when generated links were not checked (an earlier stage had failed): then the
     /// next render checks them all.
     let linksChecked: Bool

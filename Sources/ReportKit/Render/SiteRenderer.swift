@@ -126,18 +126,18 @@ public struct SiteRenderer {
                 + templates.assets.map { OutputFile(path: $0, contents: .copy(templates.root.appendingPathComponent($0))) }
                 + site.content.assets.map { OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))) }
         let dataFiles: [OutputFile]
-        var openData = memo?.openData, searchIndex = memo?.searchIndex
+        var openData = memo?.openData, searchIndex = memo?.searchIndex, tables = memo?.tables
         if let kept, targets?.isEmpty == true || ownPagesOnly {
             dataFiles = kept.dataFiles
         } else {
             // Per report, reusing the shares of reports that did not change.
             let exported = DataExport(index: index, linker: linker).files(reusing: openData)
             let indexed = SearchIndex(site: site, linker: linker).file(bodies: bodies, reusing: searchIndex)
-            (openData, searchIndex) = (exported.1, indexed.1)
+            let tabled = TableExport.files(pages.flatMap(builder.tableFiles), reusing: tables)
+            (openData, searchIndex, tables) = (exported.1, indexed.1, tabled.1)
             dataFiles = exported.0
                 + index.chartFiles.keys.sorted().flatMap { index.chartFiles[$0]!.outputFiles }
-                + [indexed.0]
-                + pages.flatMap(builder.tableFiles).map { OutputFile(path: $0.path, contents: .bytes($0.csv)) }
+                + [indexed.0] + tabled.0
         }
         var files = pages.map { OutputFile(path: $0.outputPath, contents: .text(htmls[$0.path] ?? "")) }
         files += dataFiles + fixedFiles
@@ -160,7 +160,7 @@ public struct SiteRenderer {
         let newMemo = RenderMemo(
             index: index, bodies: bodies, htmls: htmls, ids: ids, anchorProblems: anchorProblems, linkProblems: linkProblems,
             backlinks: backlinks,
-            fixedFiles: fixedFiles, dataFiles: dataFiles, openData: openData, searchIndex: searchIndex,
+            fixedFiles: fixedFiles, dataFiles: dataFiles, openData: openData, searchIndex: searchIndex, tables: tables,
             linksChecked: checkGeneratedLinks)
         return Result(files: files, diagnostics: diagnostics, memo: newMemo, renderedPages: rendering.count,
                       rerendered: kept.map { _ in Set(rendering.map(\.outputPath)) })
