@@ -122,7 +122,7 @@ public final class SiteServer: Sendable {
     }
 
     private func report(_ result: BuildResult, rebuild: Bool, preview: Bool = false) {
-        site.publish(result, preview: preview)
+        site.publish(result, preview: preview, language: options.language)
         let milliseconds = Int((result.timings.reduce(0) { $0 + $1.seconds } * 1000).rounded())
         if !result.succeeded {
             let errors = result.diagnostics.filter { $0.severity == .error }

@@ -99,8 +99,10 @@ import Testing
         #expect(fixed.errors == [])
 
         try edit(site, "jamfor/nettokostnad.md") { $0.replacingOccurrences(of: "title: Nettokostnad", with: "title: Nettokostnaden") }
-        let metric = Self.expectSameAsScratch(session, site, "a metric's title (everything)")
-        #expect(metric.pagesRendered == total)
+        // The pages that show the metric's title: its own, the index, the sections and themes
+        // that name it, the start page, the search page (PageCatalogue declares each).
+        let metric = Self.expectSameAsScratch(session, site, "a metric's title")
+        #expect(metric.pagesRendered > 0 && metric.pagesRendered < total / 2, "rendered \(metric.pagesRendered) of \(total)")
 
         try edit(site, "huddinge-2020/index.md") { $0 + "\nEtt nytt stycke.\n" }
         Self.expectSameAsScratch(session, site, "a report's index text")

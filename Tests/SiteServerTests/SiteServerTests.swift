@@ -63,6 +63,9 @@ import Testing
         site.publish(Self.result(["a/index.html": "A3", "b/index.html": "B", "data/x.csv": "2"], succeeded: false))
         #expect(site.current.changed == [])
         #expect(site.current.errors == ["content/a.md:3:7: error: unit \"mnkk\" is not one of mnkr"])
+        // The overlay shows the errors in the language of serve's messages.
+        site.publish(Self.result(["a/index.html": "A3"], succeeded: false), language: .swedish)
+        #expect(site.current.errors == ["content/a.md:3:7: error: unit \"mnkk\" är inte något av mnkr"])
         #expect(site.current.files["a/index.html"].map { if case .text(let t) = $0 { t } else { "" } } == "A2",
                 "a failed build keeps the last good pages")
 

@@ -23,6 +23,9 @@ public struct Page: Sendable {
     public let title: String
     public let template: String
     public let kind: Kind
+    /// What the page reads of the content, worked out from its build's index: declared by its
+    /// kind in `PageCatalogue`.
+    let reads: @Sendable (SiteIndex) -> Set<Dependency>
 
     /// The content file the page comes from, if any; its Markdown links are relative to it.
     public var source: SourceFile? {

@@ -19,6 +19,8 @@ public struct SiteIndex: Sendable {
     let themes: [String: Document<ThemeMatter>]
     /// Municipality id → its reports, in site order.
     let reportsByMunicipality: [String: [Report]]
+    /// Year → the reports of that year, in site order.
+    let reportsByYear: [Int: [Report]]
     /// Report id → what its section pages compare with ("Jämför med"). Worked out once per
     /// report: doing it per page (filtering every report, copying each) was 7 % of a
     /// 10 000-page build.
@@ -47,6 +49,8 @@ public struct SiteIndex: Sendable {
 
     /// A report a section page offers to compare with: its label and the section paths it has.
     struct Comparison: Sendable {
+        let reportID: String
+        let municipalityID: String
         let label: String
         let reportPath: String
         let reportTitle: String
@@ -73,6 +77,7 @@ public struct SiteIndex: Sendable {
         metrics = Self.byID(content.metrics)
         themes = Self.byID(content.themes)
         reportsByMunicipality = Dictionary(grouping: content.reports) { $0.index.matter.municipality.value }
+        reportsByYear = Dictionary(grouping: content.reports) { $0.index.matter.year.value }
         comparisons = Self.comparisons(of: content)
         var headlines: [String: [String: NormalisedFigure]] = [:]
         for report in content.reports where headlines[report.id] == nil {
@@ -133,6 +138,7 @@ public struct SiteIndex: Sendable {
                                                        byMunicipality: reportsByMunicipality).map { reports[$0] }.map { other in
                 let municipality = other.index.matter.municipality.value
                 return Comparison(
+                    reportID: other.id, municipalityID: municipality,
                     label: "\(shortNames[municipality] ?? municipality) \(other.index.matter.year.value)",
                     reportPath: "\(other.id)/", reportTitle: other.index.matter.title,
                     municipalityPath: "kommuner/\(municipality)/",

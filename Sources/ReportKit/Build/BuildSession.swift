@@ -151,7 +151,7 @@ public final class BuildSession {
         let renderer = SiteRenderer(index: index, templates: templates, linker: linker,
                                     contentRoot: options.content, parallel: options.parallel, progress: options.progress)
         // Worked out once for the preview and the full render: it compares all the content.
-        let change = memo.flatMap { Invalidation.change(from: $0.index.site, to: site) }
+        let change = memo.flatMap { Invalidation.change(from: $0.index, to: index) }
         if let preview, let memo, let change, !result.diagnostics.hasErrors, !change.own.isEmpty, change.own != change.pages {
             let quick = renderer.render(reusing: memo, change: change, ownPagesOnly: true)
             lap("preview")
