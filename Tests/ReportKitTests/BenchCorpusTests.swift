@@ -37,6 +37,13 @@ import Testing
                                                       parallel: true, displayRoot: root))
         #expect(parallel.errors == [])
         #expect(TestSite.snapshot(root.appendingPathComponent("one")) == TestSite.snapshot(root.appendingPathComponent("all")))
+        // Both builds streamed their pages to disk as they were rendered; `check` holds them
+        // in memory instead: the same files, byte for byte.
+        let held = SiteBuilder.build(BuildOptions(content: first, templates: templates, output: root.appendingPathComponent("mem"),
+                                                  write: false, displayRoot: root))
+        var streamed = TestSite.snapshot(root.appendingPathComponent("all"))
+        streamed.removeValue(forKey: SiteWriter.markerName)
+        #expect(StreamingTests.bytes(held.files) == streamed)
 
         // With this many reports the goals page counts verdicts per theme instead of listing
         // every goal; the theme pages list them.

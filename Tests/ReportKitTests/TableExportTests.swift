@@ -66,19 +66,3 @@ import Testing
         #expect(tables > 100)
     }
 }
-
-/// A rebuild writes again only the tables whose grid changed, and the bytes are the same.
-@Suite struct TableExportMemoTests {
-    @Test func onlyChangedGridsAreWrittenAgain() {
-        func file(_ path: String, _ value: String) -> TableExport.File {
-            TableExport.File(path: path, grid: TableExport.Grid(header: ["Rad", "Värde"], rows: [[.init(text: "a"), .init(text: value, numeric: true)]]))
-        }
-        let (first, memo) = TableExport.files([file("a.csv", "1"), file("b.csv", "2")], reusing: nil)
-        #expect(memo.recomputed == 2)
-        let tables = [file("a.csv", "1"), file("b.csv", "3")]
-        let (second, next) = TableExport.files(tables, reusing: memo)
-        #expect(next.recomputed == 1)
-        #expect(IncrementalTests.bytes(second) == IncrementalTests.bytes(tables.map { OutputFile(path: $0.path, contents: .bytes($0.csv)) }))
-        #expect(IncrementalTests.bytes(second) != IncrementalTests.bytes(first))
-    }
-}

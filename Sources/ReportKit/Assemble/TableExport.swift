@@ -8,12 +8,12 @@
 /// read `,` as the decimal mark), and an empty field where the page says "uppgift saknas".
 struct TableExport {
     /// A table's header and rows as text, the row label first.
-    struct Grid: Equatable, Sendable {
+    struct Grid {
         var header: [String]
         var rows: [[Cell]]
     }
 
-    struct Cell: Equatable, Sendable {
+    struct Cell {
         var text: String
         /// False where the report states no value.
         var stated = true

@@ -40,14 +40,13 @@ public enum ContentDecoder {
     }
 
     public static func decode(_ loaded: ContentLoader.Result, parallel: Bool = true) -> (Content, [Diagnostic]) {
-        var cache = Cache()
-        return decode(loaded, parallel: parallel, cache: &cache)
+        decode(loaded, parallel: parallel, reusing: nil).output
     }
 
-    /// Decodes the files that are not in `cache` as they are now, and leaves every file's
-    /// result in it.
-    public static func decode(_ loaded: ContentLoader.Result, parallel: Bool = true, cache: inout Cache,
-                              progress: BuildProgress? = nil) -> (Content, [Diagnostic]) {
+    /// Decodes the files that are not in the memo as they are now (a `Stage`'s convention);
+    /// the memo returned holds every file's result.
+    public static func decode(_ loaded: ContentLoader.Result, parallel: Bool = true, reusing memo: Cache?,
+                              progress: BuildProgress? = nil) -> (output: (Content, [Diagnostic]), memo: Cache) {
         var content = Content()
         content.failedFiles = Set(loaded.unreadable)
         var diagnostics = loaded.diagnostics
@@ -64,7 +63,7 @@ public enum ContentDecoder {
 
         // Files decode independently, on every core; merged in file order, so the result is
         // the same as one thread's.
-        let previous = cache.entries
+        let previous = memo?.entries ?? [:]
         let stale = loaded.files.filter { previous[$0.relativePath]?.isStale($0, loaded) ?? true }
         let decodedStale = Parallel.map(stale, parallel: parallel) { file -> Entry in
             var diagnostics: [Diagnostic] = []
@@ -74,7 +73,7 @@ public enum ContentDecoder {
             return Entry(file: file, decoded: decoded, diagnostics: diagnostics, dataFiles: used)
         }
         var fresh = Dictionary(uniqueKeysWithValues: zip(stale.map(\.relativePath), decodedStale))
-        cache.entries = [:]
+        var cache = Cache()
         var read: Set<String> = []
         for file in loaded.files {
             // Every file is either fresh or kept unchanged from the cache.
@@ -112,7 +111,7 @@ public enum ContentDecoder {
             Report(id: folder, index: reportIndexes[folder]!,
                    sections: (reportSections[folder] ?? []).sorted(by: Section.inReportOrder))
         }
-        return (content, diagnostics)
+        return ((content, diagnostics), cache)
     }
 
     /// Decodes one file into the schema type its location calls for.

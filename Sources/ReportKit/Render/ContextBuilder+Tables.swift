@@ -56,7 +56,8 @@ extension ContextBuilder {
             "id": id, "columns": columns, "rows": rows, "long": grid.rows.count > Self.longTableRows,
             "what": caption,
             "csv_href": linker.href(from: page, toFile: file),
-            "csv_size": TableExport.sizeLabel(bytes: TableExport.csv(grid).count),
+            // Made once by the site-files stage; here only for a builder used without it.
+            "csv_size": TableExport.sizeLabel(bytes: tableFileSizes[file] ?? TableExport.csv(grid).count),
         ]
     }
 

@@ -8,6 +8,9 @@ struct ContextBuilder {
     let bodies: [String: RenderedBody]
     /// Page path → paths of the pages whose text links to it.
     let backlinks: [String: [String]]
+    /// Table file path → size in bytes, from the site-files stage, which makes each table's
+    /// CSV once (before the pages, whose download links say the size).
+    var tableFileSizes: [String: Int] = [:]
 
     /// - Parameters:
     ///   - index: what Assemble worked out from the whole site, shared by every page.

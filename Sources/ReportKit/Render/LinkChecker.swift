@@ -9,7 +9,10 @@ public struct LinkChecker: Sendable {
         public let target: String
     }
 
-    /// Output path → ids on that page (HTML files only).
+    /// Output path of every page (the HTML files that have ids to link to).
+    let pages: Set<String>
+    /// Output path → ids on that page, for `brokenLinks(in:)`; a render keeps each page's ids
+    /// itself and checks in two passes instead.
     let anchors: [String: Set<String>]
     /// Every file of the site.
     let files: Set<String>
@@ -20,10 +23,18 @@ public struct LinkChecker: Sendable {
         self.init(anchors: anchors, files: pages.map(\.path) + otherFiles)
     }
 
-    /// With the ids of each page already known (the renderer has them).
+    /// With the ids of each page already known.
     init(anchors: [String: Set<String>], files: [String]) {
         self.anchors = anchors
+        pages = Set(anchors.keys)
         self.files = Set(files).union(anchors.keys)
+    }
+
+    /// For a render: every page's output path and every other file, before any page is rendered.
+    init(pages: Set<String>, files: [String]) {
+        anchors = [:]
+        self.pages = pages
+        self.files = Set(files).union(pages)
     }
 
     /// `href` and `src` values of a page, in order.
@@ -140,19 +151,57 @@ public struct LinkChecker: Sendable {
                             skipping checked: [String: Set<String>] = [:],
                             parallel: Bool = true) -> [(page: String, link: String, reason: MessagePart)] {
         Parallel.map(pages, parallel: parallel) { page, html -> [(String, String, MessagePart)] in
-            var broken: [(String, String, MessagePart)] = []
-            let directory = Self.directory(of: page)
-            let skipped = checked[page] ?? []
-            // cmark writes `#översikt` percent-encoded: the same link, checked already.
-            for link in Self.links(in: html) where !skipped.contains(link) && !skipped.contains(link.removingPercentEncoding ?? link) {
-                guard let (path, anchor) = Self.resolve(link, from: page, directory: directory, sitePath: sitePath) else { continue }
-                if !files.contains(path) {
-                    broken.append((page, link, MessagePart(.noSuchFile, path)))
-                } else if let anchor, !(anchors[path]?.contains(anchor) ?? false) {
-                    broken.append((page, link, MessagePart(.noSuchID, anchor, path)))
+            let links = pageLinks(of: page, html: html, ids: anchors[page] ?? [], sitePath: sitePath, skipping: checked[page] ?? [])
+            return Self.brokenLinks(in: links, anchors: anchors).map { (page, $0.link, $0.reason) }
+        }.flatMap { $0 }
+    }
+
+    /// A page's links as far as the page itself and the list of files can tell, in the order
+    /// the page has them: what is already known broken, and links to an anchor on another
+    /// page, which can be checked only once that page is rendered. Kept in place of the
+    /// page's HTML until every page is rendered.
+    struct PageLinks: Sendable {
+        enum Entry: Sendable {
+            case broken(link: String, reason: MessagePart)
+            case anchor(link: String, path: String, anchor: String)
+        }
+        var entries: [Entry] = []
+    }
+
+    /// The first pass over one page (output path `page`, with its own `ids`): links that
+    /// lead to no file, or to an anchor missing on this page, are broken; links to an anchor
+    /// on another page are left for `brokenLinks(in:anchors:)`. Links in `skipping` (the
+    /// Markdown's, checked where they are written) are left alone.
+    func pageLinks(of page: String, html: String, ids: Set<String>, sitePath: String,
+                   skipping skipped: Set<String>) -> PageLinks {
+        var links = PageLinks()
+        let directory = Self.directory(of: page)
+        // cmark writes `#översikt` percent-encoded: the same link, checked already.
+        for link in Self.links(in: html) where !skipped.contains(link) && !skipped.contains(link.removingPercentEncoding ?? link) {
+            guard let (path, anchor) = Self.resolve(link, from: page, directory: directory, sitePath: sitePath) else { continue }
+            if !files.contains(path) {
+                links.entries.append(.broken(link: link, reason: MessagePart(.noSuchFile, path)))
+            } else if let anchor {
+                if path == page || !pages.contains(path) {
+                    if !(path == page && ids.contains(anchor)) {
+                        links.entries.append(.broken(link: link, reason: MessagePart(.noSuchID, anchor, path)))
+                    }
+                } else {
+                    links.entries.append(.anchor(link: link, path: path, anchor: anchor))
                 }
             }
-            return broken
-        }.flatMap { $0 }
+        }
+        return links
+    }
+
+    /// The second pass: a page's broken links, once every page's ids are known (output path → ids).
+    static func brokenLinks(in links: PageLinks, anchors: [String: Set<String>]) -> [(link: String, reason: MessagePart)] {
+        links.entries.compactMap { entry in
+            switch entry {
+            case .broken(let link, let reason): return (link, reason)
+            case .anchor(let link, let path, let anchor):
+                return anchors[path]?.contains(anchor) ?? false ? nil : (link, MessagePart(.noSuchID, anchor, path))
+            }
+        }
     }
 }

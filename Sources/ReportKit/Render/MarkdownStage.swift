@@ -23,15 +23,29 @@ struct AnchorLink: Sendable {
 }
 
 /// Renders Markdown bodies through CommonMark and rewrites links to `.md` files into page links.
-struct MarkdownStage {
+struct MarkdownStage: Stage {
     let site: Site
     let linker: Linker
     let assets: Set<String>
+    /// False renders on one thread; the output must be the same either way.
+    let parallel: Bool
 
-    init(site: Site, linker: Linker) {
+    init(site: Site, linker: Linker, parallel: Bool = true) {
         self.site = site
         self.linker = linker
+        self.parallel = parallel
         assets = Set(site.content.assets)
+    }
+
+    /// Page path → its body.
+    typealias Memo = [String: RenderedBody]
+
+    /// Renders the bodies of `pages` (every page when there is no memo) and keeps every other
+    /// body from the memo; the output is every page's body.
+    func run(_ pages: [Page], reusing memo: Memo?) -> (output: Memo, memo: Memo) {
+        var bodies = memo ?? [:]
+        for (page, body) in zip(pages, Parallel.map(pages, parallel: parallel, render)) { bodies[page.path] = body }
+        return (bodies, bodies)
     }
 
     func render(_ page: Page) -> RenderedBody {

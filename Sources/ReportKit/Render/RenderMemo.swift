@@ -1,27 +1,18 @@
 /// What one render leaves for the next, so that `serve` re-renders only the pages a change
-/// reaches. Everything is keyed by page path (`haninge-2022/ekonomi/`).
+/// reaches: the memo of each stage of the render, and what they were made from.
 public struct RenderMemo: Sendable {
     /// The index of the build that made the memo: the next build compares its content with it.
     let index: SiteIndex
-    let bodies: [String: RenderedBody]
-    let htmls: [String: String]
-    let ids: [String: Set<String>]
-    /// Duplicate anchors found on a page's output.
-    let anchorProblems: [String: [Diagnostic]]
-    /// Broken links found on a page's output (empty unless `linksChecked`).
-    let linkProblems: [String: [Diagnostic]]
-    /// Page path → the linking pages, with their titles, as the backlinks list shows them.
-    let backlinks: [String: [String]]
-    /// Files that are the same whatever the pages say (sitemap, assets).
-    let fixedFiles: [OutputFile]
-    /// Files made from every report's data (open data, search index).
-    let dataFiles: [OutputFile]
-    /// The open data's and the search index's shares, per report, for the next export to reuse.
-    let openData: DataExport.Memo?
-    let searchIndex: SearchIndex.Memo?
-    /// The tables' CSV files with the grids they were written from.
-    let tables: TableExport.Memo?
-    /// False when generated links were not checked (an earlier stage had failed): then the
-    /// next render checks them all.
-    let linksChecked: Bool
+    /// The templates it was rendered with: any change to them renders everything again.
+    let templateSources: [String: String]
+    /// Page path → its Markdown body.
+    let bodies: MarkdownStage.Memo
+    let siteFiles: SiteFilesStage.Memo
+    /// Page path → what the link check and a rebuild need of the page (not its HTML).
+    let pages: PagesStage.Memo
+
+    /// Self, when made with these templates; nil when they changed.
+    func reusable(with templates: TemplateSet) -> RenderMemo? {
+        templateSources == templates.sources ? self : nil
+    }
 }

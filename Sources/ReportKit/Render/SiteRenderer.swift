@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// One file of the built site.
 public struct OutputFile: Sendable {
@@ -8,8 +7,7 @@ public struct OutputFile: Sendable {
     public let contents: Contents
 
     public enum Contents: Sendable {
-        /// Text written as UTF-8; a page's HTML is kept as the String it was rendered into,
-        /// rather than copied into bytes while the String is still needed for link checking.
+        /// Text written as UTF-8; a page's HTML is kept as the String it was rendered into.
         case text(String)
         case bytes([UInt8])
         /// A file copied as it is (theme and content assets).
@@ -17,8 +15,10 @@ public struct OutputFile: Sendable {
     }
 }
 
-/// Renders every page: Markdown first (so that links between pages and backlinks are known),
-/// then templates, then checks every anchor a link points at.
+/// Renders the site in four stages, each a `Stage` with its own memo: the Markdown bodies
+/// (so that links between pages and backlinks are known), the site files (tables' CSV,
+/// open data, search index, sitemap, assets), the pages through their templates, and the
+/// check of every link and anchor. Every file goes to the output as it is made.
 public struct SiteRenderer {
     /// What every page reads, worked out once per build (also for a preview and its full render).
     let index: SiteIndex
@@ -41,9 +41,11 @@ public struct SiteRenderer {
         self.parallel = parallel
     }
 
-    /// The output of one render, and what the next one can reuse.
+    /// What one render did, and what the next one can reuse.
     public struct Result: Sendable {
-        public let files: [OutputFile]
+        /// Every file of the site (pages, then the others), whether put this time or kept in
+        /// the output from the last render.
+        public let paths: [String]
         public let diagnostics: [Diagnostic]
         public let memo: RenderMemo
         /// Pages whose templates ran (all of them without a memo).
@@ -51,12 +53,16 @@ public struct SiteRenderer {
         /// Output paths (`huddinge-2020/index.html`) of the pages rendered again, whose HTML
         /// may differ from the memo's; nil when there was no memo to reuse.
         public let rerendered: Set<String>?
+        /// Size in bytes of the search index the search page loads.
+        public let searchIndexBytes: Int
     }
 
-    /// Renders the pages that changed since `memo` was made, and reuses the rest; with no memo
-    /// (or templates or links that changed) renders everything. The output is the same as a
-    /// render from scratch.
+    /// Renders the pages that changed since `memo` was made into `output`, which still holds
+    /// the rest; with no memo (or a change that reaches everything) renders everything. The
+    /// site is the same as a render from scratch.
     /// - Parameters:
+    ///   - output: where each file goes as it is made. A memo may be passed only with an
+    ///     output that keeps the files of the render that made it (`keepsFiles`).
     ///   - checkGeneratedLinks: check the links templates wrote; off when earlier stages
     ///     failed, since pages of files that failed are missing on purpose then.
     ///   - change: `Invalidation.change` from the memo's site to this one (worked out by the
@@ -64,153 +70,44 @@ public struct SiteRenderer {
     ///   - ownPagesOnly: render only the changed reports' own pages and keep every other page,
     ///     the open data and the search index as they were: a quick, partial preview that
     ///     `serve` shows while the full render runs. Its memo must not be kept.
-    func render(checkGeneratedLinks: Bool = true, reusing memo: RenderMemo?,
+    func render(into output: any SiteOutput, checkGeneratedLinks: Bool = true, reusing memo: RenderMemo?,
                 change: (pages: Set<String>, own: Set<String>)?, ownPagesOnly: Bool = false) -> Result {
         let pages = site.pages
         let targets: Set<String>? = ownPagesOnly ? change?.own : change?.pages
-        func stale(_ page: Page) -> Bool { targets?.contains(page.path) ?? true }
         /// What this render reuses: nothing when every page is rendered again.
         let kept = targets == nil ? nil : memo
+        let changed = targets.map { targets in pages.filter { targets.contains($0.path) } } ?? pages
 
-        // Markdown, for the pages that changed.
         progress?.begin("markdown", total: 0)
-        let markdown = MarkdownStage(site: site, linker: linker)
-        var bodies = kept?.bodies ?? [:]
-        let changed = pages.filter(stale)
-        for (page, body) in zip(changed, Parallel.map(changed, parallel: parallel) { markdown.render($0) }) {
-            bodies[page.path] = body
-        }
-        let builder = ContextBuilder(index: index, linker: linker, bodies: bodies)
+        let (bodies, bodiesMemo) = MarkdownStage(site: site, linker: linker, parallel: parallel).run(changed, reusing: kept?.bodies)
+        var builder = ContextBuilder(index: index, linker: linker, bodies: bodies)
 
-        // Templates, for the pages that changed and the pages whose backlinks did.
-        var render = Set(changed.map(\.path))
-        let backlinks = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, builder.backlinkSignature(of: $0.path)) })
-        if let kept, !ownPagesOnly {
-            for page in pages where kept.backlinks[page.path] != backlinks[page.path] { render.insert(page.path) }
-        }
-        let rendering = pages.filter { render.contains($0.path) }
-        progress?.begin("render", total: rendering.count)
-        let library = templates.library
-        let fresh = Parallel.map(rendering, parallel: parallel) { page -> (String, Set<String>, Set<String>) in
-            let html = (library.render(builder.context(for: page), withTemplate: page.template) ?? "").compacted()
-            let (ids, duplicates) = Self.ids(in: html)
-            progress?.advance()
-            return (html, ids, duplicates)
-        }
-        var htmls = kept?.htmls ?? [:]
-        var ids = kept?.ids ?? [:]
-        var anchorProblems = kept?.anchorProblems ?? [:]
-        var anchorsMoved = false
-        for (page, (html, pageIDs, duplicates)) in zip(rendering, fresh) {
-            htmls[page.path] = html
-            if ids[page.path] != pageIDs { anchorsMoved = true }
-            ids[page.path] = pageIDs
-            anchorProblems[page.path] = nil
-            if !duplicates.isEmpty, let source = page.source {
-                anchorProblems[page.path] = duplicateAnchorProblems(duplicates, on: page, source: source, body: bodies[page.path])
-            }
-        }
+        progress?.begin("site files", total: 0)
+        let siteFiles = SiteFilesStage(site: site, linker: linker, templates: templates, contentRoot: contentRoot,
+                                       builder: builder, output: output, parallel: parallel)
+        let (files, filesMemo) = siteFiles.run(.init(changed: changed, remakeData: !(targets?.isEmpty == true || ownPagesOnly)),
+                                               reusing: kept?.siteFiles ?? memo?.siteFiles.shares)
+        builder.tableFileSizes = files.tableSizes
 
-        var diagnostics: [Diagnostic] = []
-        for page in pages { diagnostics += (bodies[page.path]?.diagnostics ?? []) + (anchorProblems[page.path] ?? []) }
-        for page in pages {
-            for link in bodies[page.path]?.anchorLinks ?? [] where !(ids[link.targetPath]?.contains(link.anchor) ?? false) {
-                let known = ids[link.targetPath] ?? []
-                diagnostics.append(.error([MessagePart(.missingAnchor, link.anchor, link.targetPath)]
-                                              + Suggestion.hint(for: link.anchor, in: known.sorted()), at: link.location))
-            }
-        }
+        let pageFiles = pages.map(\.outputPath)
+        let checker = LinkChecker(pages: Set(pageFiles), files: files.paths)
+        let pagesStage = PagesStage(templates: templates, builder: builder, checker: checker, output: output,
+                                    parallel: parallel, progress: progress)
+        let (rendered, pagesMemo) = pagesStage.run(.init(pages: pages, changed: targets.map { _ in Set(changed.map(\.path)) },
+                                                         followBacklinks: !ownPagesOnly),
+                                                   reusing: kept?.pages)
 
-        let fixedFiles = kept?.fixedFiles
-            ?? Sitemap(pages: pages, linker: linker).files()
-                + templates.assets.map { OutputFile(path: $0, contents: .copy(templates.root.appendingPathComponent($0))) }
-                + site.content.assets.map { OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))) }
-        let dataFiles: [OutputFile]
-        var openData = memo?.openData, searchIndex = memo?.searchIndex, tables = memo?.tables
-        if let kept, targets?.isEmpty == true || ownPagesOnly {
-            dataFiles = kept.dataFiles
-        } else {
-            // Per report, reusing the shares of reports that did not change.
-            let exported = DataExport(index: index, linker: linker).files(reusing: openData)
-            let indexed = SearchIndex(site: site, linker: linker).file(bodies: bodies, reusing: searchIndex)
-            let tabled = TableExport.files(pages.flatMap(builder.tableFiles), reusing: tables)
-            (openData, searchIndex, tables) = (exported.1, indexed.1, tabled.1)
-            dataFiles = exported.0
-                + index.chartFiles.keys.sorted().flatMap { index.chartFiles[$0]!.outputFiles }
-                + [indexed.0] + tabled.0
-        }
-        var files = pages.map { OutputFile(path: $0.outputPath, contents: .text(htmls[$0.path] ?? "")) }
-        files += dataFiles + fixedFiles
+        progress?.begin("check links", total: 0)
+        let check = LinkCheckStage(site: site, templates: templates)
+        let (problems, _) = check.run(.init(bodies: bodies, pages: rendered.pages, checkGeneratedLinks: checkGeneratedLinks),
+                                      reusing: nil)
 
-        // Every link of every page, generated ones included: a template or a context that
-        // writes a wrong href fails the build like a wrong link in Markdown does. When no
-        // anchor moved, only the pages rendered again can have new broken links.
-        var linkProblems = kept?.linkProblems ?? [:]
-        if checkGeneratedLinks {
-            progress?.begin("check links", total: 0)
-            let recheckAll = anchorsMoved || !(kept?.linksChecked ?? false)
-            let checking = recheckAll ? pages : rendering
-            for page in checking { linkProblems[page.path] = nil }
-            for (page, problems) in brokenLinks(on: checking, htmls: htmls, ids: ids, bodies: bodies, files: files.map(\.path)) {
-                linkProblems[page] = problems
-            }
-            for page in pages { diagnostics += linkProblems[page.path] ?? [] }
-        }
-
-        let newMemo = RenderMemo(
-            index: index, bodies: bodies, htmls: htmls, ids: ids, anchorProblems: anchorProblems, linkProblems: linkProblems,
-            backlinks: backlinks,
-            fixedFiles: fixedFiles, dataFiles: dataFiles, openData: openData, searchIndex: searchIndex, tables: tables,
-            linksChecked: checkGeneratedLinks)
-        return Result(files: files, diagnostics: diagnostics, memo: newMemo, renderedPages: rendering.count,
-                      rerendered: kept.map { _ in Set(rendering.map(\.outputPath)) })
-    }
-
-    /// Each duplicate id at the place to fix: a heading at its line, saying which id it
-    /// clashes with. Ids of a table written twice are left to the rule that reports the table
-    /// id at its line; anything else is reported at the top of the file.
-    private func duplicateAnchorProblems(_ duplicates: Set<String>, on page: Page, source: SourceFile,
-                                         body: RenderedBody?) -> [Diagnostic] {
-        var tableIDs: [String] = []
-        if case .section(_, let section) = page.kind {
-            tableIDs = (section.document.matter.tables ?? []).map(\.id.value)
-        }
-        let repeatedTables = Set(tableIDs.filter { id in tableIDs.filter { $0 == id }.count > 1 })
-        var problems: [Diagnostic] = []
-        var unexplained: [String] = []
-        for id in duplicates.sorted() {
-            if let heading = body?.headings.first(where: { $0.id == id }), let firstLine = page.body?.line {
-                problems.append(.error(.headingIDTaken, heading.text, id,
-                    at: source.location(line: firstLine + heading.line - 1, column: heading.column)))
-            } else if !repeatedTables.contains(where: { id == "tabell-\($0)" || id == "tabell-\($0)-rubrik" }) {
-                unexplained.append(id)
-            }
-        }
-        if !unexplained.isEmpty {
-            problems.append(.error(.duplicateAnchors, unexplained.map { "#\($0)" }.joined(separator: ", "),
-                                   at: source.location(line: 1)))
-        }
-        return problems
-    }
-
-    /// The broken links of `checking`, by page path, checked against every page's ids and every file.
-    private func brokenLinks(on checking: [Page], htmls: [String: String], ids: [String: Set<String>],
-                             bodies: [String: RenderedBody], files: [String]) -> [String: [Diagnostic]] {
-        let checker = LinkChecker(anchors: Dictionary(uniqueKeysWithValues: site.pages.map { ($0.outputPath, ids[$0.path] ?? []) }),
-                                  files: files)
-        let sitePath = linker.baseURL.map(Linker.path(of:)) ?? "/"
-        var markdownLinks: [String: Set<String>] = [:]
-        for page in checking { markdownLinks[page.outputPath] = bodies[page.path]?.writtenHrefs }
-        let byOutput = Dictionary(checking.map { ($0.outputPath, $0) }, uniquingKeysWith: { a, _ in a })
-        var problems: [String: [Diagnostic]] = [:]
-        for (output, link, reason) in checker.brokenLinks(in: checking.map { (path: $0.outputPath, html: htmls[$0.path] ?? "") },
-                                                         sitePath: sitePath, skipping: markdownLinks, parallel: parallel) {
-            let page = byOutput[output]
-            let location = page?.source?.location(line: 1)
-                ?? SourceLocation(path: "\(templates.displayRoot)/\(page?.template ?? "layout").mustache", line: 1, column: 1)
-            problems[page?.path ?? output, default: []].append(.error(MessagePart(.pageLinkBroken, arguments: [.text(output), .text(link), .part(reason)]), at: location))
-        }
-        return problems
+        let newMemo = RenderMemo(index: index, templateSources: templates.sources, bodies: bodiesMemo, siteFiles: filesMemo,
+                                 pages: pagesMemo)
+        return Result(paths: pageFiles + files.paths, diagnostics: problems, memo: newMemo,
+                      renderedPages: rendered.rendered.count,
+                      rerendered: kept.map { _ in Set(rendered.rendered.map(\.outputPath)) },
+                      searchIndexBytes: files.searchIndexBytes)
     }
 
     /// Every `id="…"` in a page, and those that occur twice.

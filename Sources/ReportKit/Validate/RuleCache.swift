@@ -11,8 +11,15 @@ public struct RuleCache: Sendable {
 
     public init() {}
 
-    /// Every rule's diagnostics for `content`; an empty cache checks everything.
-    mutating func check(_ content: Content) -> [Diagnostic] {
+    /// Every rule's diagnostics for `content`, and the memo for the next check (a `Stage`'s
+    /// convention); without a memo every report is checked.
+    static func check(_ content: Content, reusing memo: RuleCache?) -> (output: [Diagnostic], memo: RuleCache) {
+        var cache = memo ?? RuleCache()
+        let diagnostics = cache.check(content)
+        return (diagnostics, cache)
+    }
+
+    private mutating func check(_ content: Content) -> [Diagnostic] {
         var checker = RuleChecker(content: content)
         checker.checkScale()
         for municipality in content.municipalities { checker.check(municipality) }

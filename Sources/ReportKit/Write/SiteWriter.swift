@@ -1,11 +1,13 @@
 import CFileSwap
 import Foundation
+import Synchronization
 
 /// Writes a built site so that the output folder always holds one whole build.
 ///
-/// Everything is written into a fresh folder beside the output, which is then exchanged with
-/// the old output in one atomic `renameat2(RENAME_EXCHANGE)`; a build that fails or is killed
-/// at any point leaves the previous site exactly as it was.
+/// Everything is written into a fresh folder beside the output (`beginStaging()`: a build puts
+/// each page there as soon as it is rendered), which is then exchanged with the old output in
+/// one atomic `renameat2(RENAME_EXCHANGE)` (`finish()`); a build that fails (`discard()`) or
+/// is killed at any point leaves the previous site exactly as it was.
 public struct SiteWriter: Sendable {
     /// The file that marks a folder as this tool's output, and so safe to replace.
     public static let markerName = ".arsrapport-build"
@@ -65,7 +67,20 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// Writes `files` as one whole build: `beginStaging()`, every file on every core, `finish()`.
     public func write(_ files: [OutputFile], progress: BuildProgress? = nil) throws(WriteError) {
+        let staging = try beginStaging()
+        _ = Parallel.map(files) { file in
+            staging.put(file)
+            progress?.advance()
+        }
+        try staging.finish()
+    }
+
+    /// Locks the output, removes what killed builds left, and makes the staging folder that
+    /// a build's files are put into as they are made; `finish()` swaps it in, `discard()`
+    /// removes it. Until one of them is called the output is locked against other builds.
+    public func beginStaging() throws(WriteError) -> Staging {
         // An output that is a symbolic link (`public -> /srv/site`) is written where it leads:
         // the target is exchanged atomically and the link keeps pointing at it.
         let output = URL(fileURLWithPath: self.output.path).resolvingSymlinksInPath()
@@ -73,54 +88,130 @@ public struct SiteWriter: Sendable {
         let name = output.lastPathComponent
         try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         let lock = try OutputLock(beside: output)
-        defer { lock.release() }
-        try checkOutput()
+        do {
+            try checkOutput()
+        } catch {
+            lock.release()
+            throw error
+        }
         removeLeftovers(in: parent, name: name)
         let staging = parent.appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try? FileManager.default.removeItem(at: staging)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
             try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
-            // Folders first, in order; then the files, on every core (they are independent).
-            let root = staging.path
-            var made: Set<String> = []
-            let sorted = files.sorted(by: { $0.path < $1.path })
-            for file in sorted {
-                guard let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
-                let folder = root + "/" + file.path[..<slash]
-                if made.insert(folder).inserted {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-            }
-            let failures = Parallel.map(sorted) { file -> String? in
-                defer { progress?.advance() }
-                let target = root + "/" + file.path
-                switch file.contents {
-                case .text(var text):
-                    return text.withUTF8 { Self.writeFile(UnsafeRawBufferPointer($0), to: target) }
-                        .map { "\(file.path): \($0)" }
-                case .bytes(let bytes):
-                    return bytes.withUnsafeBytes { Self.writeFile($0, to: target) }.map { "\(file.path): \($0)" }
-                case .copy(let source):
-                    do {
-                        try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: target))
-                        return nil
-                    } catch {
-                        return "\(file.path): \(error.localizedDescription)"
-                    }
-                }
-            }
-            if let failure = failures.lazy.compactMap({ $0 }).first {
-                try? FileManager.default.removeItem(at: staging)
-                throw WriteError.failed(MessagePart(.writeFailed, failure))
-            }
-        } catch let error as WriteError {
-            throw error
         } catch {
             try? FileManager.default.removeItem(at: staging)
+            lock.release()
             throw .failed(MessagePart(.writeFailed, error.localizedDescription))
         }
-        try swap(staging, into: output)
+        return Staging(writer: self, folder: staging, output: output, lock: lock)
+    }
+
+    /// A build's staging folder beside the output, which files are written into as they are
+    /// put, from any thread. The first failure is kept and reported by `finish()`.
+    public final class Staging: SiteOutput {
+        private let writer: SiteWriter
+        let folder: URL
+        private let output: URL
+        private let lock: OutputLock
+        private struct State {
+            var folders: Set<String> = []
+            var failure: String?
+            var files = 0
+            var pages = 0
+            var done = false
+            var released = false
+        }
+        private let state = Mutex(State())
+
+        fileprivate init(writer: SiteWriter, folder: URL, output: URL, lock: OutputLock) {
+            self.writer = writer
+            self.folder = folder
+            self.output = output
+            self.lock = lock
+        }
+
+        /// A staging folder given up without `finish()` or `discard()` is discarded.
+        deinit {
+            if !state.withLock({ $0.done }) { try? FileManager.default.removeItem(at: folder) }
+            close()
+        }
+
+        public var keepsFiles: Bool { false }
+
+        /// Files and pages (`.html`) put so far.
+        public var counts: (files: Int, pages: Int) { state.withLock { ($0.files, $0.pages) } }
+
+        public func put(_ file: OutputFile) {
+            let root = folder.path
+            let target = root + "/" + file.path
+            // Folders are made under the lock, once each: two threads making one folder would
+            // otherwise race. Files are written outside it, on every core.
+            let folderProblem: String? = state.withLock { state in
+                guard state.failure == nil, !state.done else { return "" }
+                guard let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+                let folder = root + "/" + file.path[..<slash]
+                guard state.folders.insert(folder).inserted else { return nil }
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    return nil
+                } catch {
+                    state.failure = "\(file.path): \(error.localizedDescription)"
+                    return ""
+                }
+            }
+            guard folderProblem == nil else { return }
+            let failure: String?
+            switch file.contents {
+            case .text(var text):
+                failure = text.withUTF8 { SiteWriter.writeFile(UnsafeRawBufferPointer($0), to: target) }
+            case .bytes(let bytes):
+                failure = bytes.withUnsafeBytes { SiteWriter.writeFile($0, to: target) }
+            case .copy(let source):
+                do {
+                    try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: target))
+                    failure = nil
+                } catch {
+                    failure = error.localizedDescription
+                }
+            }
+            state.withLock { state in
+                if let failure {
+                    if state.failure == nil { state.failure = "\(file.path): \(failure)" }
+                } else {
+                    state.files += 1
+                    if file.path.hasSuffix(".html") { state.pages += 1 }
+                }
+            }
+        }
+
+        /// Puts the staging folder in the output's place atomically, unless a file could not be
+        /// written: then it is removed and the output is as it was.
+        public func finish() throws(WriteError) {
+            defer { close() }
+            if let failure = state.withLock({ state -> String? in state.done = true; return state.failure }) {
+                try? FileManager.default.removeItem(at: folder)
+                throw .failed(MessagePart(.writeFailed, failure))
+            }
+            try writer.swap(folder, into: output)
+        }
+
+        /// Removes the staging folder and leaves the output as it was: the build had errors.
+        public func discard() {
+            state.withLock { $0.done = true }
+            try? FileManager.default.removeItem(at: folder)
+            close()
+        }
+
+        /// Releases the output's lock, once.
+        private func close() {
+            let open = state.withLock { state in
+                defer { state.released = true }
+                return !state.released
+            }
+            if open { lock.release() }
+        }
     }
 
     /// Writes `bytes` to a new file at `path` straight from memory (`Data` would copy every
@@ -142,7 +233,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// Puts `staging` in the output's place atomically; the old build is removed afterwards.
-    private func swap(_ staging: URL, into output: URL) throws(WriteError) {
+    fileprivate func swap(_ staging: URL, into output: URL) throws(WriteError) {
         guard FileManager.default.fileExists(atPath: output.path) else {
             if rename(staging.path, output.path) != 0 {
                 throw .failed(MessagePart(.moveFailed, output.path, String(cString: strerror(errno))))
