@@ -163,3 +163,11 @@ import Testing
         ])
     }
 }
+
+@Suite struct PlaceholderSearchTests {
+    @Test(arguments: [("", false), ("FYLL", false), ("FYLL I", true), ("xFYLL I", true), ("FYLLFYLL I: text", true),
+                      ("Åsa FYLL I", true), ("FYLL  I", false), ("fyll i", false), ("…FYLL", false)])
+    func findsTheMarkerInTheUTF8(text: String, found: Bool) {
+        #expect(Placeholders.mentionsMarker(text) == found)
+    }
+}

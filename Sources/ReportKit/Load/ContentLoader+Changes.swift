@@ -48,7 +48,9 @@ extension ContentLoader {
             merge(one, into: &result)
         }
         // As in a full load: a file changed within the last tick is read again by the next one.
-        result.stamps = result.stamps.filter { $0.value.0.modified < started - 1 }
+        // Only the files just read can be that new; filtering all the stamps again showed in
+        // the profile of a rebuild at 10,000 pages.
+        for path in paths where (result.stamps[path]?.0.modified ?? .min) >= started - 1 { result.stamps[path] = nil }
         return result
     }
 

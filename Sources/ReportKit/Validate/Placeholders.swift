@@ -1,3 +1,8 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The placeholders `arsrapport new` writes (`"FYLL I: …"`), found wherever they are left:
 /// errors in a build, so that nothing unfinished is published, warnings in `serve`. A report
 /// marked `draft: true` may keep them (it is not published); so may the file of a
@@ -9,7 +14,7 @@ enum Placeholders {
         let draftFolders = Set(content.reports.filter(\.isDraft).map(\.id))
         let published = Set(content.reports.filter { !$0.isDraft }.map(\.index.matter.municipality.value))
         var diagnostics: [Diagnostic] = []
-        for file in files where file.text.contains(marker) {
+        for file in files where mentionsMarker(file.text) {
             let parts = file.relativePath.split(separator: "/")
             let draftFolder = parts.count == 2 && draftFolders.contains(String(parts[0]))
             let unpublishedMunicipality = parts.count == 2 && parts[0] == "kommuner"
@@ -29,4 +34,28 @@ enum Placeholders {
         }
         return diagnostics
     }
+
+    /// Whether the marker occurs in `text`, by a byte search over its UTF-8 (memchr for the
+    /// first byte, then a compare): every file is looked at on every build, and Foundation's
+    /// `contains` (CFStringFind, over UTF-16) was 9.5 % of a `serve` rebuild's CPU at 10,000
+    /// pages in the profile.
+    static func mentionsMarker(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            markerBytes.withUnsafeBufferPointer { marker in
+                guard let base = bytes.baseAddress, let markerBase = marker.baseAddress else { return false }
+                let first = Int32(marker[0])
+                var at = 0
+                while bytes.count - at >= marker.count {
+                    guard let found = memchr(base + at, first, bytes.count - at) else { return false }
+                    let offset: Int = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                    if bytes.count - offset >= marker.count, memcmp(base + offset, markerBase, marker.count) == 0 { return true }
+                    at = offset + 1
+                }
+                return false
+            }
+        }
+    }
+
+    static let markerBytes = Array(marker.utf8)
 }
