@@ -32,12 +32,12 @@ final class LiveSite: Sendable {
 
     var current: State { state.withLock { $0 } }
 
-    /// Takes a build's result and tells every open tab.
-    func publish(_ result: BuildResult, preview: Bool = false) {
+    /// Takes a build's result and tells every open tab; errors are shown in `language`.
+    func publish(_ result: BuildResult, preview: Bool = false, language: Language = .english) {
         let event = state.withLock { state -> String in
             state.generation += 1
             state.preview = preview
-            state.errors = result.diagnostics.filter { $0.severity == .error }.map(\.description)
+            state.errors = result.diagnostics.filter { $0.severity == .error }.map { $0.description(in: language) }
             state.changed = []
             if result.succeeded {
                 let files = Dictionary(result.files.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })

@@ -58,9 +58,12 @@ public final class SiteServer: Sendable {
             report(session.build(), rebuild: false)
             readyContinuation.yield(nil)
             while !stopped.load(ordering: .relaxed) {
-                guard watcher.waitForChange(timeout: 0.25) else { continue }
+                guard let change = watcher.waitForChange(timeout: 0.25) else { continue }
                 warnAboutUnwatched()
-                let result = session.build { preview in self.report(preview, rebuild: true, preview: true) }
+                // The watcher's list of changed files spares the build a look at every file.
+                let result = session.build(changed: change.paths) { preview in
+                    self.report(preview, rebuild: true, preview: true)
+                }
                 report(result, rebuild: true)
             }
         }
@@ -119,7 +122,7 @@ public final class SiteServer: Sendable {
     }
 
     private func report(_ result: BuildResult, rebuild: Bool, preview: Bool = false) {
-        site.publish(result, preview: preview)
+        site.publish(result, preview: preview, language: options.language)
         let milliseconds = Int((result.timings.reduce(0) { $0 + $1.seconds } * 1000).rounded())
         if !result.succeeded {
             let errors = result.diagnostics.filter { $0.severity == .error }

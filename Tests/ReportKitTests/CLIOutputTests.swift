@@ -64,6 +64,11 @@ import Testing
         let expected = try String(contentsOf: TestSite.fixtures.appendingPathComponent("real-content-warnings.txt"), encoding: .utf8)
             .split(separator: "\n")
         #expect(listed == expected)
+        // In Swedish, the same contradictions at the same places, every one translated.
+        let swedish = try Self.run(["check", "--contradictions"], in: site.root, environment: ["LANG": "sv_SE.UTF-8"])
+        let listedSwedish = swedish.stderr.split(separator: "\n").filter { $0.contains(": warning: antecknad motsägelse") }
+        #expect(listedSwedish.count == 58)
+        #expect(listedSwedish.map { $0.prefix { $0 != " " } } == listed.map { $0.prefix { $0 != " " } })
     }
 
     @Test func languageFromTheLocaleVariablesOrTheOption() throws {

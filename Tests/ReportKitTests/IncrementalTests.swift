@@ -30,9 +30,10 @@ import Testing
 
     /// Rebuilds in the session and from scratch, and requires the same result.
     @discardableResult
-    static func expectSameAsScratch(_ session: BuildSession, _ site: TestSite, _ step: String) -> BuildResult {
+    static func expectSameAsScratch(_ session: BuildSession, _ site: TestSite, _ step: String,
+                                    changed: Set<String>? = nil) -> BuildResult {
         nonisolated(unsafe) var preview: BuildResult?
-        let incremental = session.build { preview = $0 }
+        let incremental = session.build(changed: changed) { preview = $0 }
         let scratch = SiteBuilder.build(options(site))
         if let preview {
             // The preview's pages are those of the full build; the others are the last build's.
@@ -140,5 +141,49 @@ import Testing
         #expect(Self.expectSameAsScratch(session, site, "the CSV cell restored").errors == [])
         try site.write("content/nacka-2024/index.md", "---\ntitle: T\nmunicipality: huddinge\ncommittee: S\nreport_kind: årsredovisning\nyear: 2024\nperiod: 2024\ndraft: true\nsource: {document: x.txt, title: X}\n---\nFYLL I: text.\n")
         #expect(Self.expectSameAsScratch(session, site, "a draft report added").errors == [])
+    }
+
+    /// `serve` passes the files its watcher saw change: only those are read again, including
+    /// files added and removed, and each rebuild still equals a build from scratch. A change
+    /// the list leaves out is not seen until a build without a list (nil: look at every file).
+    @Test func rebuildsFromTheWatchersListOfChangedFiles() throws {
+        let site = try Self.realSite()
+        defer { site.remove() }
+        let session = BuildSession(options: Self.options(site))
+        #expect(session.build().errors == [])
+        func path(_ relative: String) -> String { site.content.appendingPathComponent(relative).path }
+
+        try edit(site, "huddinge-2020/ekonomi.md") { $0.replacingOccurrences(of: "value: 40.9", with: "value: 41.5") }
+        let figure = Self.expectSameAsScratch(session, site, "a figure, listed", changed: [path("huddinge-2020/ekonomi.md")])
+        #expect(figure.rerendered?.contains("jamfor/verksamhetens-intakter/index.html") == true)
+
+        try site.write("content/huddinge-2020/framtid.md", """
+            ---
+            title: Framtid
+            summarises: Framtiden
+            source: {lines: [1, 2]}
+            ---
+            Text om framtiden.
+            """)
+        try site.write("content/huddinge-2020/a.png", Data([0x89, 0x50, 0x4E, 0x47]))
+        let added = Self.expectSameAsScratch(session, site, "a section and an asset added, listed",
+                                             changed: [path("huddinge-2020/framtid.md"), path("huddinge-2020/a.png")])
+        #expect(added.files.contains { $0.path == "huddinge-2020/framtid/index.html" })
+
+        try FileManager.default.removeItem(at: site.content.appendingPathComponent("huddinge-2020/framtid.md"))
+        try FileManager.default.removeItem(at: site.content.appendingPathComponent("huddinge-2020/a.png"))
+        // With an editor's swap file and a file outside the content, which are not read.
+        let removed = Self.expectSameAsScratch(session, site, "the section and the asset removed, listed",
+                                               changed: [path("huddinge-2020/framtid.md"), path("huddinge-2020/a.png"),
+                                                         path("huddinge-2020/.ekonomi.md.swp"), "/elsewhere/x.md"])
+        #expect(!removed.files.contains { $0.path == "huddinge-2020/framtid/index.html" })
+
+        // A change the list does not mention: not read, the site stays as it was…
+        try edit(site, "huddinge-2020/ekonomi.md") { $0.replacingOccurrences(of: "value: 41.5", with: "value: 42.5") }
+        let unlisted = session.build(changed: [path("huddinge-2020/index.md")])
+        #expect(unlisted.pagesRendered == 0, "an unlisted file was read again")
+        // …until a build that does not know what changed looks at every file.
+        let seen = Self.expectSameAsScratch(session, site, "an unlisted change, then no list", changed: nil)
+        #expect(seen.rerendered?.contains("huddinge-2020/ekonomi/index.html") == true)
     }
 }

@@ -89,3 +89,44 @@ extension Result where Failure == Diagnostic {
         return nil
     }
 }
+
+/// A load from the watcher's list of changed files equals a load from scratch of the same
+/// folder: files added and removed land where the walk puts them.
+@Suite struct ChangedFilesLoadTests {
+    @Test func listedChangesLoadLikeAFullWalk() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("load-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        func write(_ path: String, _ text: String) throws {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: false, encoding: .utf8)
+        }
+        for path in ["a.md", "a/b.md", "b.png", "c.csv", "z/y.md"] { try write(path, "---\ntitle: \(path)\n---\n") }
+        let loader = ContentLoader(root: root, displayRoot: "content")
+        let first = loader.load()
+        try write("a/a.md", "---\ntitle: ny\n---\n")
+        try write("a-b.md", "---\n")
+        try write("a.png", "x")
+        try write("z/y.md", "---\ntitle: ändrad\n---\n")
+        try Data([0x2D, 0xC3, 0x28]).write(to: root.appendingPathComponent("bad.md"))  // not UTF-8
+        try FileManager.default.removeItem(at: root.appendingPathComponent("b.png"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("c.csv"))
+        let changed = Set(["a/a.md", "a-b.md", "a.png", "z/y.md", "bad.md", "b.png", "c.csv", ".hidden.md"]
+            .map { root.appendingPathComponent($0).path })
+        let listed = loader.load(reusing: first, changed: changed)
+        let scratch = loader.load()
+        #expect(listed.files.map(\.relativePath) == scratch.files.map(\.relativePath))
+        #expect(listed.files.map(\.text) == scratch.files.map(\.text))
+        #expect(listed.assets == scratch.assets)
+        #expect(listed.dataFiles.keys.sorted() == scratch.dataFiles.keys.sorted())
+        #expect(listed.unreadable.sorted() == scratch.unreadable.sorted())
+        #expect(listed.diagnostics.sortedForDisplay().map(\.description) == scratch.diagnostics.sortedForDisplay().map(\.description))
+        #expect(listed.files.map(\.relativePath) == ["a/a.md", "a/b.md", "a-b.md", "a.md", "z/y.md"])
+        #expect(listed.unreadable == ["bad.md"])
+        // A folder where a file was cannot be told from a list of files: every file is looked at.
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("q"), withIntermediateDirectories: true)
+        try write("q/r.md", "---\n")
+        let folder = loader.load(reusing: listed, changed: [root.appendingPathComponent("q").path])
+        #expect(folder.files.map(\.relativePath) == loader.load().files.map(\.relativePath))
+    }
+}

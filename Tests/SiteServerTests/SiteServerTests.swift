@@ -63,6 +63,9 @@ import Testing
         site.publish(Self.result(["a/index.html": "A3", "b/index.html": "B", "data/x.csv": "2"], succeeded: false))
         #expect(site.current.changed == [])
         #expect(site.current.errors == ["content/a.md:3:7: error: unit \"mnkk\" is not one of mnkr"])
+        // The overlay shows the errors in the language of serve's messages.
+        site.publish(Self.result(["a/index.html": "A3"], succeeded: false), language: .swedish)
+        #expect(site.current.errors == ["content/a.md:3:7: error: unit \"mnkk\" är inte något av mnkr"])
         #expect(site.current.files["a/index.html"].map { if case .text(let t) = $0 { t } else { "" } } == "A2",
                 "a failed build keeps the last good pages")
 
@@ -108,3 +111,33 @@ import Testing
         #expect(lines.withLock { $0.count } == 1)
     }
 }
+
+#if os(Linux)
+/// The watcher on real inotify events: it names the files that changed, and says it cannot
+/// tell when a folder appears (files created in it before it is watched send no event).
+@Suite struct FileWatcherTests {
+    @Test func namesTheChangedFilesAndGivesUpOnFolders() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("a"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let watcher = try FileWatcher(watching: [root])
+        #expect(watcher.waitForChange(timeout: 0.05) == nil)
+
+        try "x".write(to: root.appendingPathComponent("a/b.md"), atomically: false, encoding: .utf8)
+        #expect(watcher.waitForChange(timeout: 5) == .files([root.path + "/a/b.md"]))
+
+        // An editor's atomic save: a temporary file renamed over the real one.
+        try "y".write(to: root.appendingPathComponent("a/b.md"), atomically: true, encoding: .utf8)
+        #expect(watcher.waitForChange(timeout: 5)?.paths?.contains(root.path + "/a/b.md") == true)
+
+        try FileManager.default.removeItem(at: root.appendingPathComponent("a/b.md"))
+        #expect(watcher.waitForChange(timeout: 5) == .files([root.path + "/a/b.md"]))
+
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("c"), withIntermediateDirectories: true)
+        #expect(watcher.waitForChange(timeout: 5) == .unknown)
+        // The new folder is watched from then on.
+        try "z".write(to: root.appendingPathComponent("c/d.md"), atomically: false, encoding: .utf8)
+        #expect(watcher.waitForChange(timeout: 5) == .files([root.path + "/c/d.md"]))
+    }
+}
+#endif

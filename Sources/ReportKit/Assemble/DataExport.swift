@@ -47,25 +47,32 @@ struct DataExport {
     }
 
     func rows() -> [Row] {
-        let names = Dictionary(content.municipalities.map { ($0.id, $0.matter.name) }, uniquingKeysWith: { first, _ in first })
-        return figures.map { figure in
-            let f = figure.figure
-            let placed = comparisons.placement(of: figure)
-            let municipality = names[figure.report.index.matter.municipality.value] ?? figure.report.index.matter.municipality.value
-            let path = "\(figure.report.id)/\(figure.section.kind.rawValue)/"
-            let anchor = f.id.map { "#figur-\($0.value)" } ?? ""
-            return Row(
-                kommun: municipality, rapport: figure.report.id,
-                period_start: f.dates.map { "\($0.start)" } ?? "", period_slut: f.dates.map { "\($0.end)" } ?? "",
-                period_ord: f.period?.value.label ?? f.date?.value.label ?? "", datum: f.date?.value.iso ?? "",
-                nyckeltal: f.metric.value, basis: f.basis.rawValue,
-                slag: placed?.key.kind.rawValue ?? "", bas: placed?.key.base?.rawValue ?? "",
-                etikett: placed?.label ?? "", jamforbarhetsgrupp: placed?.key.id ?? "", ej_jamforbar: placed?.reason ?? "",
-                uppdelning: f.breakdown ?? "",
-                varde: f.value.value.description, enhet: f.unit.value.rawValue,
-                normaliserat_varde: figure.value.description, normaliserad_enhet: figure.unit.rawValue,
-                kalla: (linker.absoluteURL(of: path) ?? path) + anchor)
-        }
+        let names = municipalityNames
+        return figures.map { row(for: $0, names: names) }
+    }
+
+    /// Municipality id → name, as the rows give it.
+    var municipalityNames: [String: String] {
+        Dictionary(content.municipalities.map { ($0.id, $0.matter.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func row(for figure: NormalisedFigure, names: [String: String]) -> Row {
+        let f = figure.figure
+        let placed = comparisons.placement(of: figure)
+        let municipality = names[figure.report.index.matter.municipality.value] ?? figure.report.index.matter.municipality.value
+        let path = "\(figure.report.id)/\(figure.section.kind.rawValue)/"
+        let anchor = f.id.map { "#figur-\($0.value)" } ?? ""
+        return Row(
+            kommun: municipality, rapport: figure.report.id,
+            period_start: f.dates.map { "\($0.start)" } ?? "", period_slut: f.dates.map { "\($0.end)" } ?? "",
+            period_ord: f.period?.value.label ?? f.date?.value.label ?? "", datum: f.date?.value.iso ?? "",
+            nyckeltal: f.metric.value, basis: f.basis.rawValue,
+            slag: placed?.key.kind.rawValue ?? "", bas: placed?.key.base?.rawValue ?? "",
+            etikett: placed?.label ?? "", jamforbarhetsgrupp: placed?.key.id ?? "", ej_jamforbar: placed?.reason ?? "",
+            uppdelning: f.breakdown ?? "",
+            varde: f.value.value.description, enhet: f.unit.value.rawValue,
+            normaliserat_varde: figure.value.description, normaliserad_enhet: figure.unit.rawValue,
+            kalla: (linker.absoluteURL(of: path) ?? path) + anchor)
     }
 
     func files() -> [OutputFile] {
@@ -77,10 +84,16 @@ struct DataExport {
     }
 
     static func csv(_ rows: [Row]) -> [UInt8] {
-        let header = ["kommun", "rapport", "period_start", "period_slut", "period_ord", "datum", "nyckeltal", "basis",
-                      "slag", "bas", "uppdelning", "varde", "enhet", "normaliserat_varde", "normaliserad_enhet",
-                      "etikett", "jamforbarhetsgrupp", "ej_jamforbar", "kalla"]
-        var csv = header.joined(separator: ",") + "\r\n"
+        csvHeader + csvLines(rows)
+    }
+
+    static let csvHeader = Array((["kommun", "rapport", "period_start", "period_slut", "period_ord", "datum", "nyckeltal", "basis",
+                                   "slag", "bas", "uppdelning", "varde", "enhet", "normaliserat_varde", "normaliserad_enhet",
+                                   "etikett", "jamforbarhetsgrupp", "ej_jamforbar", "kalla"].joined(separator: ",") + "\r\n").utf8)
+
+    /// One line per row, each ending in CRLF.
+    static func csvLines(_ rows: [Row]) -> [UInt8] {
+        var csv = ""
         for row in rows {
             let fields = [row.kommun, row.rapport, row.period_start, row.period_slut, row.period_ord, row.datum, row.nyckeltal,
                           row.basis, row.slag, row.bas, row.uppdelning, row.varde, row.enhet, row.normaliserat_varde,

@@ -45,79 +45,96 @@ struct SearchIndex {
     }
 
     func index(bodies: [String: RenderedBody]) -> Index {
-        let names = Dictionary(site.content.municipalities.map { ($0.id, $0.matter.shortName) }, uniquingKeysWith: { a, _ in a })
-        let metricTitles = Dictionary(site.content.metrics.map { ($0.id, $0.matter.title) }, uniquingKeysWith: { a, _ in a })
+        let (names, metricTitles) = (municipalityNames, self.metricTitles)
         var pages: [Page] = []
         var passages: [Passage] = []
         for page in site.pages {
             if case .notFound = page.kind { continue }
             // A metric's year pages hold no text of their own: the metric's page is found.
             if case .metricYear = page.kind { continue }
-            let number = pages.count
-            var label = "", municipality = "", year = 0
-            var top: [String] = []
-            var extra: [Passage] = []
-            func add(_ anchor: String, _ heading: String, _ words: [String?]) {
-                let text = Self.joined(words)
-                if !text.isEmpty || !heading.isEmpty { extra.append(Passage(page: number, anchor: anchor, heading: heading, text: text)) }
-            }
-            switch page.kind {
-            case .report(let report):
-                municipality = report.index.matter.municipality.value
-                year = report.index.matter.year.value
-                label = "\(names[municipality] ?? municipality) \(year)"
-                top.append(report.index.matter.committee)
-            case .section(let report, let section):
-                municipality = report.index.matter.municipality.value
-                year = report.index.matter.year.value
-                label = "\(names[municipality] ?? municipality) \(year)"
-                let matter = section.document.matter
-                top.append(matter.summarises)
-                let figures = matter.figures ?? []
-                if !figures.isEmpty {
-                    add("tabell-nyckeltal", "Nyckeltal", figures.flatMap { [metricTitles[$0.metric.value], $0.breakdown, $0.note, $0.contradiction] })
-                }
-                for table in matter.tables ?? [] {
-                    let cells = table.rows.flatMap { row in
-                        row.cells.compactMap { cell -> String? in
-                            if case .text(let text) = cell.content { return text }
-                            return nil
-                        }
-                    }
-                    add("tabell-\(table.id.value)", table.caption,
-                        table.columns.map(\.label) + cells + [table.note, table.missing] + (table.contradictions ?? []).map(\.note))
-                }
-                if let discrepancies = matter.discrepancies, !discrepancies.isEmpty {
-                    add("fakta-motsagelser", "Motsägelser i rapporten", discrepancies.map(\.note))
-                }
-                for goal in matter.goals ?? [] {
-                    add("mal-\(goal.id.value)", goal.title,
-                        [goal.verdict?.quote] + (goal.indicators ?? []).flatMap { [$0.name, $0.breakdown, $0.note] })
-                }
-            case .metric(let metric):
-                top.append(metric.matter.definition)
-            case .theme(let theme):
-                top.append(theme.matter.description)
-            case .municipality(let document):
-                municipality = document.id
-                label = document.matter.shortName
-                top.append(document.matter.committeeScope)
-            default:
-                break
-            }
-            pages.append(Page(p: page.path, t: page.title, r: label, k: municipality, y: year))
-            let body = bodies[page.path]
-            let headings = body?.headings ?? []
-            // The page itself, with what it says before its first heading.
-            let lead = (body?.passages ?? []).first { $0.heading == nil }?.text
-            passages.append(Passage(page: number, anchor: "", heading: "", text: Self.joined(top + [lead])))
-            for passage in body?.passages ?? [] {
-                guard let index = passage.heading, headings.indices.contains(index) else { continue }
-                passages.append(Passage(page: number, anchor: headings[index].id, heading: headings[index].text, text: passage.text))
-            }
-            passages += extra
+            let (entry, pagePassages) = self.entry(for: page, number: pages.count, body: bodies[page.path], names: names,
+                                                   metricTitles: metricTitles)
+            pages.append(entry)
+            passages += pagePassages
         }
         return Index(pages: pages, passages: passages)
+    }
+
+    /// Municipality id → short name, for the pages' labels.
+    var municipalityNames: [String: String] {
+        Dictionary(site.content.municipalities.map { ($0.id, $0.matter.shortName) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Metric id → title, for the passage of a section's figures.
+    var metricTitles: [String: String] {
+        Dictionary(site.content.metrics.map { ($0.id, $0.matter.title) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// One page of the index and its passages, the page being `number` in the index.
+    func entry(for page: ReportKit.Page, number: Int, body: RenderedBody?, names: [String: String],
+               metricTitles: [String: String]) -> (Page, [Passage]) {
+        var passages: [Passage] = []
+        var label = "", municipality = "", year = 0
+        var top: [String] = []
+        var extra: [Passage] = []
+        func add(_ anchor: String, _ heading: String, _ words: [String?]) {
+            let text = Self.joined(words)
+            if !text.isEmpty || !heading.isEmpty { extra.append(Passage(page: number, anchor: anchor, heading: heading, text: text)) }
+        }
+        switch page.kind {
+        case .report(let report):
+            municipality = report.index.matter.municipality.value
+            year = report.index.matter.year.value
+            label = "\(names[municipality] ?? municipality) \(year)"
+            top.append(report.index.matter.committee)
+        case .section(let report, let section):
+            municipality = report.index.matter.municipality.value
+            year = report.index.matter.year.value
+            label = "\(names[municipality] ?? municipality) \(year)"
+            let matter = section.document.matter
+            top.append(matter.summarises)
+            let figures = matter.figures ?? []
+            if !figures.isEmpty {
+                add("tabell-nyckeltal", "Nyckeltal", figures.flatMap { [metricTitles[$0.metric.value], $0.breakdown, $0.note, $0.contradiction] })
+            }
+            for table in matter.tables ?? [] {
+                let cells = table.rows.flatMap { row in
+                    row.cells.compactMap { cell -> String? in
+                        if case .text(let text) = cell.content { return text }
+                        return nil
+                    }
+                }
+                add("tabell-\(table.id.value)", table.caption,
+                    table.columns.map(\.label) + cells + [table.note, table.missing] + (table.contradictions ?? []).map(\.note))
+            }
+            if let discrepancies = matter.discrepancies, !discrepancies.isEmpty {
+                add("fakta-motsagelser", "Motsägelser i rapporten", discrepancies.map(\.note))
+            }
+            for goal in matter.goals ?? [] {
+                add("mal-\(goal.id.value)", goal.title,
+                    [goal.verdict?.quote] + (goal.indicators ?? []).flatMap { [$0.name, $0.breakdown, $0.note] })
+            }
+        case .metric(let metric):
+            top.append(metric.matter.definition)
+        case .theme(let theme):
+            top.append(theme.matter.description)
+        case .municipality(let document):
+            municipality = document.id
+            label = document.matter.shortName
+            top.append(document.matter.committeeScope)
+        default:
+            break
+        }
+        let entry = Page(p: page.path, t: page.title, r: label, k: municipality, y: year)
+        let headings = body?.headings ?? []
+        // The page itself, with what it says before its first heading.
+        let lead = (body?.passages ?? []).first { $0.heading == nil }?.text
+        passages.append(Passage(page: number, anchor: "", heading: "", text: Self.joined(top + [lead])))
+        for passage in body?.passages ?? [] {
+            guard let index = passage.heading, headings.indices.contains(index) else { continue }
+            passages.append(Passage(page: number, anchor: headings[index].id, heading: headings[index].text, text: passage.text))
+        }
+        return (entry, passages + extra)
     }
 
     /// The non-empty texts once each, separated by " · ".

@@ -76,7 +76,7 @@ public enum SiteBuilder {
 /// is the same as a build from scratch. One build at a time.
 public final class BuildSession {
     public let options: BuildOptions
-    private var stamps: [String: (ContentLoader.FileStamp, SourceFile)] = [:]
+    private var loaded: ContentLoader.Result?
     private var decoded = ContentDecoder.Cache()
     private var rules = RuleCache()
     private var memo: RenderMemo?
@@ -86,11 +86,14 @@ public final class BuildSession {
         self.options = options
     }
 
+    /// - Parameter changed: the files that changed since the last build (absolute paths, as
+    ///   `serve`'s file watcher reports them): only those are read again. Nil when it is not
+    ///   known what changed: every file is looked at.
     /// - Parameter preview: called before the full render when a change inside one report
     ///   reaches pages beyond its own: with that report's own pages rendered again and every
     ///   other page as the last build left it, so that `serve` can show the edited page at
     ///   once. Not called when the content has errors.
-    public func build(preview: ((BuildResult) -> Void)? = nil) -> BuildResult {
+    public func build(changed: Set<String>? = nil, preview: ((BuildResult) -> Void)? = nil) -> BuildResult {
         var result = BuildResult()
         var clock = ContinuousClock.now
         func lap(_ stage: String) {
@@ -111,8 +114,9 @@ public final class BuildSession {
 
         // Load
         options.progress?.begin("load", total: 0)
-        let loaded = ContentLoader(root: options.content, displayRoot: options.display(options.content)).load(reusing: stamps)
-        stamps = loaded.stamps
+        let loaded = ContentLoader(root: options.content, displayRoot: options.display(options.content))
+            .load(reusing: self.loaded, changed: changed)
+        self.loaded = loaded
         let (templates, templateDiagnostics) = TemplateSet.load(from: options.templates, displayRoot: options.display(options.templates))
         result.diagnostics += templateDiagnostics
         lap("load")

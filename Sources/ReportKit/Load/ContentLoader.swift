@@ -23,6 +23,9 @@ public struct ContentLoader: Sendable {
         public var stamps: [String: (FileStamp, SourceFile)] = [:]
         /// The folder as diagnostics name it (`content`).
         var displayRoot = ""
+        /// A symbolic link was followed: a change to its target changes a file of another
+        /// name, so a list of changed files cannot say what to read again.
+        var linked = false
 
         /// `content/bild.png` for `bild.png`.
         func displayPath(_ relative: String) -> String {
@@ -79,7 +82,7 @@ public struct ContentLoader: Sendable {
         return result
     }
 
-    private func display(_ relative: String) -> String {
+    func display(_ relative: String) -> String {
         displayRoot.isEmpty ? relative : "\(displayRoot)/\(relative)"
     }
 
@@ -112,6 +115,7 @@ public struct ContentLoader: Sendable {
                 continue
             }
             if status.st_mode & S_IFMT == S_IFLNK {
+                result.linked = true
                 let target = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().standardizedFileURL.path
                 guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
                     result.diagnostics.append(.error(.linkToNothing, at: location))
@@ -131,53 +135,65 @@ public struct ContentLoader: Sendable {
                 isDirectory = ObjCBool(status.st_mode & S_IFMT == S_IFDIR)
             }
 
-            // A FIFO blocks `open` until a writer appears (for ever, in a build), and a device
-            // or socket is no page: only regular files are read, and what a file is comes from
-            // lstat/stat, never from opening it.
-            if !isDirectory.boolValue, let kind = Self.irregularKind(status.st_mode) {
-                result.diagnostics.append(.error(MessagePart(.notRegularFile, arguments: [.part(kind)]), at: location))
-                if name.hasSuffix(".md") { result.unreadable.append(path) }
-                continue
-            }
             if isDirectory.boolValue {
                 visited.insert(realPath)
                 walk(directory: filePath, real: realPath, relative: path, realRoot: realRoot, visited: &visited,
                      previous: previous, into: &result)
-            } else if name.hasSuffix(".md") {
-                let stamp = FileStamp(status)
-                if let (before, file) = previous[path], before == stamp {
+            } else {
+                add(file: filePath, at: path, status: status, previous: previous, into: &result)
+            }
+        }
+    }
+
+    /// Reads one file that is not a folder, as `path` relative to the root, into `result`:
+    /// Markdown as a source file (taken from `previous` when its stamp is unchanged), CSV as
+    /// a data file, anything else as an asset, and a special file as an error.
+    func add(file filePath: String, at path: String, status: stat, previous: [String: (FileStamp, SourceFile)],
+             into result: inout Result) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let location = SourceLocation(path: display(path), line: 1, column: 1)
+        // A FIFO blocks `open` until a writer appears (for ever, in a build), and a device
+        // or socket is no page: only regular files are read, and what a file is comes from
+        // lstat/stat, never from opening it.
+        if let kind = Self.irregularKind(status.st_mode) {
+            result.diagnostics.append(.error(MessagePart(.notRegularFile, arguments: [.part(kind)]), at: location))
+            if name.hasSuffix(".md") { result.unreadable.append(path) }
+            return
+        }
+        if name.hasSuffix(".md") {
+            let stamp = FileStamp(status)
+            if let (before, file) = previous[path], before == stamp {
+                result.files.append(file)
+                result.stamps[path] = (stamp, file)
+                return
+            }
+            switch read(filePath, size: Int(status.st_size)) {
+            case .success(let bytes):
+                switch TextDecoding.decode(bytes) {
+                case .success(let text):
+                    let file = SourceFile(relativePath: path, displayPath: display(path), text: text)
                     result.files.append(file)
                     result.stamps[path] = (stamp, file)
-                    continue
-                }
-                switch read(filePath, size: Int(status.st_size)) {
-                case .success(let bytes):
-                    switch TextDecoding.decode(bytes) {
-                    case .success(let text):
-                        let file = SourceFile(relativePath: path, displayPath: display(path), text: text)
-                        result.files.append(file)
-                        result.stamps[path] = (stamp, file)
-                    case .failure(let failure):
-                        result.unreadable.append(path)
-                        result.diagnostics.append(.error(failure.message, at: SourceLocation(
-                            path: display(path), line: failure.line, column: failure.column)))
-                    }
-                case .failure(let message):
+                case .failure(let failure):
                     result.unreadable.append(path)
-                    result.diagnostics.append(.error(message, at: location))
+                    result.diagnostics.append(.error(failure.message, at: SourceLocation(
+                        path: display(path), line: failure.line, column: failure.column)))
                 }
-            } else if DataFile.isDataFile(name) {
-                // Allowed beside the Markdown: a table reads it (`file:`); the decoder reports
-                // one that no table reads.
-                switch read(filePath, size: Int(status.st_size)) {
-                case .success(let bytes):
-                    result.dataFiles[path] = DataFile(relativePath: path, displayPath: display(path), bytes: bytes)
-                case .failure(let message):
-                    result.diagnostics.append(.error(message, at: location))
-                }
-            } else {
-                result.assets.append(path)
+            case .failure(let message):
+                result.unreadable.append(path)
+                result.diagnostics.append(.error(message, at: location))
             }
+        } else if DataFile.isDataFile(name) {
+            // Allowed beside the Markdown: a table reads it (`file:`); the decoder reports
+            // one that no table reads.
+            switch read(filePath, size: Int(status.st_size)) {
+            case .success(let bytes):
+                result.dataFiles[path] = DataFile(relativePath: path, displayPath: display(path), bytes: bytes)
+            case .failure(let message):
+                result.diagnostics.append(.error(message, at: location))
+            }
+        } else {
+            result.assets.append(path)
         }
     }
 

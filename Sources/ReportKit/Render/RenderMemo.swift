@@ -16,6 +16,9 @@ public struct RenderMemo: Sendable {
     let fixedFiles: [OutputFile]
     /// Files made from every report's data (open data, search index).
     let dataFiles: [OutputFile]
+    /// The open data's and the search index's shares, per report, for the next export to reuse.
+    let openData: DataExport.Memo?
+    let searchIndex: SearchIndex.Memo?
     /// False when generated links were not checked (an earlier stage had failed): then the
     /// next render checks them all.
     let linksChecked: Bool

@@ -126,12 +126,17 @@ public struct SiteRenderer {
                 + templates.assets.map { OutputFile(path: $0, contents: .copy(templates.root.appendingPathComponent($0))) }
                 + site.content.assets.map { OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))) }
         let dataFiles: [OutputFile]
+        var openData = memo?.openData, searchIndex = memo?.searchIndex
         if let kept, targets?.isEmpty == true || ownPagesOnly {
             dataFiles = kept.dataFiles
         } else {
-            dataFiles = DataExport(index: index, linker: linker).files()
+            // Per report, reusing the shares of reports that did not change.
+            let exported = DataExport(index: index, linker: linker).files(reusing: openData)
+            let indexed = SearchIndex(site: site, linker: linker).file(bodies: bodies, reusing: searchIndex)
+            (openData, searchIndex) = (exported.1, indexed.1)
+            dataFiles = exported.0
                 + index.chartFiles.keys.sorted().flatMap { index.chartFiles[$0]!.outputFiles }
-                + [SearchIndex(site: site, linker: linker).file(bodies: bodies)]
+                + [indexed.0]
                 + pages.flatMap(builder.tableFiles).map { OutputFile(path: $0.path, contents: .bytes($0.csv)) }
         }
         var files = pages.map { OutputFile(path: $0.outputPath, contents: .text(htmls[$0.path] ?? "")) }
@@ -155,7 +160,7 @@ public struct SiteRenderer {
         let newMemo = RenderMemo(
             index: index, bodies: bodies, htmls: htmls, ids: ids, anchorProblems: anchorProblems, linkProblems: linkProblems,
             backlinks: backlinks,
-            fixedFiles: fixedFiles, dataFiles: dataFiles,
+            fixedFiles: fixedFiles, dataFiles: dataFiles, openData: openData, searchIndex: searchIndex,
             linksChecked: checkGeneratedLinks)
         return Result(files: files, diagnostics: diagnostics, memo: newMemo, renderedPages: rendering.count,
                       rerendered: kept.map { _ in Set(rendering.map(\.outputPath)) })
