@@ -44,7 +44,10 @@ enum Invalidation {
         changed.formUnion(documents(before.themes, after.themes, file: Dependency.theme,
                                     shared: ({ [$0.title] }, Dependency.themeTitle, .everyThemeTitle)))
         for (was, now) in zip(before.reports, after.reports) { changed.formUnion(report(was, now)) }
-        if old.site.pages.map(old.fullTitle(of:)) != new.site.pages.map(new.fullTitle(of:)) { changed.insert(.pageList) }
+        // Titles are compared only when something a title is made of changed: on a large site
+        // that is ten thousand strings to make twice.
+        if changed.contains(where: \.mayRetitle),
+           old.site.pages.map(old.fullTitle(of:)) != new.site.pages.map(new.fullTitle(of:)) { changed.insert(.pageList) }
         return changed
     }
 
@@ -192,5 +195,17 @@ enum Invalidation {
             }
         }
         return tagged
+    }
+}
+
+extension Dependency {
+    /// Whether a change of this may change a page's title as lists show it.
+    var mayRetitle: Bool {
+        switch self {
+        case .siteFrame, .page, .scale, .municipalityFacts, .metricFacts, .themeTitle, .reportTitle, .reportLabel, .sectionList:
+            return true
+        default:
+            return false
+        }
     }
 }
