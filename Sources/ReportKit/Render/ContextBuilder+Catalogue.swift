@@ -3,67 +3,65 @@ extension ContextBuilder {
     /// take the theme up, and their goals of the theme. At most `themeReportsPerMunicipality`
     /// reports of each municipality, so that the page grows with the number of municipalities
     /// and not with the number of reports; the municipality's page lists them all.
-    func theme(_ theme: Document<ThemeMatter>, _ context: inout Context, _ page: Page) {
-        context["lead"] = theme.matter.description
+    func theme(_ theme: Document<ThemeMatter>, _ page: Page) -> ThemeContext {
         let latestFirst = index.reportsByMunicipality.mapValues { $0.sorted { $0.isLater(than: $1) } }
         var listed: [Report] = []
-        var entries: [Context] = []
+        var entries: [ThemeContext.Entry] = []
         for municipality in content.municipalities {
             let reports = latestFirst[municipality.id] ?? []
             for report in reports.prefix(Self.themeReportsPerMunicipality) {
                 let sections = index.sectionsByTheme[theme.id]?[report.id] ?? []
                 listed.append(report)
-                entries.append([
-                    "label": reportLabel(report),
-                    "sections": sections.map { ["title": $0.document.matter.title, "href": linker.href(from: page, to: sectionPath(report, $0))] },
-                    "none": sections.isEmpty,
-                ])
+                entries.append(ThemeContext.Entry(
+                    label: reportLabel(report),
+                    sections: sections.map { LinkRow(title: $0.document.matter.title, href: linker.href(from: page, to: sectionPath(report, $0))) },
+                    none: sections.isEmpty, older: nil))
             }
             if reports.count > Self.themeReportsPerMunicipality {
-                entries.append(["label": "\(municipality.matter.shortName), äldre rapporter",
-                                "older": ["count": "\(reports.count - Self.themeReportsPerMunicipality)",
-                                          "href": linker.href(from: page, to: "kommuner/\(municipality.id)/")],
-                                "none": false])
+                entries.append(ThemeContext.Entry(
+                    label: "\(municipality.matter.shortName), äldre rapporter", sections: nil, none: false,
+                    older: ThemeContext.Older(count: reports.count - Self.themeReportsPerMunicipality,
+                                              href: linker.href(from: page, to: "kommuner/\(municipality.id)/"))))
             }
         }
-        context["reports"] = entries
-        context["goals"] = wrap(goalRows(theme: theme.id, reports: listed, page: page))
         let metrics = index.metricsByTheme[theme.id] ?? []
-        context["metrics"] = wrap(metrics.map { ["title": $0.matter.title, "href": linker.href(from: page, to: "jamfor/\($0.id)/")] })
+        return ThemeContext(lead: theme.matter.description, reports: entries,
+                            goals: TemplateItems.wrap(goalRows(theme: theme.id, reports: listed, page: page)),
+                            metrics: TemplateItems.wrap(metrics.map { LinkRow(title: $0.matter.title, href: linker.href(from: page, to: "jamfor/\($0.id)/")) }))
     }
 
     /// How many of a municipality's reports, latest first, a theme page lists.
     static let themeReportsPerMunicipality = 3
 
-    func themeIndex(_ context: inout Context, _ page: Page) {
-        context["themes"] = content.themes.map { theme -> Context in
+    func themeIndex(_ page: Page) -> ThemeIndexContext {
+        ThemeIndexContext(themes: content.themes.map { theme in
             let count = index.sectionsByTheme[theme.id]?.count ?? 0
-            return ["title": theme.matter.title, "href": linker.href(from: page, to: "teman/\(theme.id)/"),
-                    "description": theme.matter.description, "count": "\(count) av \(content.reports.count) rapporter"]
-        }
+            return ThemeIndexContext.Theme(title: theme.matter.title, href: linker.href(from: page, to: "teman/\(theme.id)/"),
+                                           description: theme.matter.description, count: "\(count) av \(content.reports.count) rapporter")
+        })
     }
 
-    func municipality(_ municipality: Document<MunicipalityMatter>, _ context: inout Context, _ page: Page) {
-        context["scope"] = municipality.matter.committeeScope
-        context["scale"] = gridContext(verdictScaleGrid(municipality), id: "tabell-bedomningsord",
-                                       caption: "\(municipality.matter.shortName)s bedömningsord och den gemensamma skalan",
-                                       file: page.path + Self.verdictScaleFile, page: page)
-        context["reports"] = (index.reportsByMunicipality[municipality.id] ?? []).map { report -> Context in
-            ["title": report.index.matter.title, "href": linker.href(from: page, to: "\(report.id)/"),
-             "period": "\(report.index.matter.period.value.start) – \(report.index.matter.period.value.end)"]
+    func municipality(_ municipality: Document<MunicipalityMatter>, _ page: Page) -> MunicipalityContext {
+        let scale = tableGrid(verdictScaleGrid(municipality), id: "tabell-bedomningsord",
+                              caption: "\(municipality.matter.shortName)s bedömningsord och den gemensamma skalan",
+                              file: page.path + Self.verdictScaleFile, page: page)
+        let reports = (index.reportsByMunicipality[municipality.id] ?? []).map { report in
+            MunicipalityContext.ReportRow(title: report.index.matter.title, href: linker.href(from: page, to: "\(report.id)/"),
+                                          period: "\(report.index.matter.period.value.start) – \(report.index.matter.period.value.end)")
         }
-        if let table = metricsOverYearsContext(municipality, page: page) { context["metrics_table"] = table }
         // The other municipalities, each with its reports, to read on.
         // On a large site the names only: their pages list the reports.
         let listed = content.reports.count <= Self.listsEveryReportUpTo
         let reportsByMunicipality = listed ? index.reportsByMunicipality : [:]
-        context["others"] = wrap(content.municipalities.filter { $0.id != municipality.id }.map { other -> Context in
-            let reports = (reportsByMunicipality[other.id] ?? []).map { report -> Context in
-                ["title": reportLabel(report), "href": linker.href(from: page, to: "\(report.id)/")]
-            }
-            return ["name": other.matter.name, "href": linker.href(from: page, to: "kommuner/\(other.id)/"),
-                    "reports": reports, "has_reports": !reports.isEmpty]
-        })
+        let others = content.municipalities.filter { $0.id != municipality.id }.map { other in
+            MunicipalityContext.Other(name: other.matter.name, href: linker.href(from: page, to: "kommuner/\(other.id)/"),
+                                      reports: (reportsByMunicipality[other.id] ?? []).map { report in
+                LinkRow(title: reportLabel(report), href: linker.href(from: page, to: "\(report.id)/"))
+            })
+        }
+        return MunicipalityContext(scope: municipality.matter.committeeScope, scale: scale, reports: reports,
+                                   metricsTable: metricsOverYearsContext(municipality, page: page),
+                                   others: TemplateItems.wrap(others))
     }
 }
 
@@ -107,25 +105,19 @@ extension ContextBuilder {
                                 metrics: metrics, figures: figures)
     }
 
-    func metricsOverYearsContext(_ municipality: Document<MunicipalityMatter>, page: Page) -> Context? {
+    func metricsOverYearsContext(_ municipality: Document<MunicipalityMatter>, page: Page) -> MunicipalityContext.MetricsTable? {
         guard let table = metricsOverYears(municipality) else { return nil }
-        var context = gridContext(table.grid, id: "tabell-nyckeltal-per-ar",
-                                  caption: "Nyckeltal i \(municipality.matter.shortName)s rapporter år för år",
-                                  file: page.path + Self.metricsOverYearsFile, page: page)
-        let rows = (context["rows"] as? [Context] ?? []).enumerated().map { index, row -> Context in
-            var row = row
-            row["metric_href"] = linker.href(from: page, to: "jamfor/\(table.metrics[index].id)/")
-            row["cells"] = zip(row["cells"] as? [Context] ?? [], table.figures[index]).map { cell, figure -> Context in
-                var cell = cell
-                if let figure {
-                    cell["href"] = linker.href(from: page, to: sectionPath(figure.report, figure.section),
-                                               anchor: figure.figure.id.map { "figur-\($0.value)" })
-                }
-                return cell
-            }
-            return row
+        let grid = tableGrid(table.grid, id: "tabell-nyckeltal-per-ar",
+                             caption: "Nyckeltal i \(municipality.matter.shortName)s rapporter år för år",
+                             file: page.path + Self.metricsOverYearsFile, page: page)
+        let rows = grid.rows.enumerated().map { index, row in
+            MunicipalityContext.Row(row: row, metricHref: linker.href(from: page, to: "jamfor/\(table.metrics[index].id)/"),
+                                    cells: zip(row.cells, table.figures[index]).map { cell, figure in
+                MunicipalityContext.Cell(cell: cell, href: figure.map {
+                    linker.href(from: page, to: sectionPath($0.report, $0.section), anchor: $0.figure.id.map { "figur-\($0.value)" })
+                })
+            })
         }
-        context["rows"] = rows
-        return context
+        return MunicipalityContext.MetricsTable(grid: grid, rows: rows)
     }
 }

@@ -167,9 +167,9 @@ extension ContextBuilder {
         case .metric(let metric): self.metric(metric, year: nil, &context, page)
         case .metricYear(let metric, let year): self.metric(metric, year: year, &context, page)
         case .metricIndex: metricIndex(&context, page)
-        case .theme(let theme): self.theme(theme, &context, page)
-        case .themeIndex: themeIndex(&context, page)
-        case .municipality(let municipality): self.municipality(municipality, &context, page)
+        case .theme(let theme): return self.theme(theme, page)
+        case .themeIndex: return themeIndex(page)
+        case .municipality(let municipality): return self.municipality(municipality, page)
         }
         // Kinds not yet given a type of their own: a dictionary with every String wrapped.
         return TemplateText.prepare(context)
