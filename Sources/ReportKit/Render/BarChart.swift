@@ -40,26 +40,14 @@ struct BarChart {
         return (bars, zero, plotWidth)
     }
 
-    var context: [String: Any] {
+    /// The chart as `metric.mustache` draws it.
+    var context: ChartContext {
         let (bars, zero, plotWidth) = geometry
-        return [
-            "title": title,
-            "zero_x": Self.fmt(zero),
-            "plot_x": Self.fmt(Self.labelWidth),
-            "plot_width": Self.fmt(plotWidth),
-            "bars": bars.enumerated().map { index, bar -> [String: Any] in
-                [
-                    "id": "stapel-\(index + 1)",
-                    "label": bar.label,
-                    "value": bar.value,
-                    "x": Self.fmt(bar.x),
-                    "y": Self.fmt(bar.y),
-                    "width": Self.fmt(bar.width),
-                    "height": Self.fmt(Self.barHeight),
-                    "negative": bar.negative,
-                ]
-            },
-        ]
+        return ChartContext(title: title, zeroX: Self.fmt(zero), plotX: Self.fmt(Self.labelWidth), plotWidth: Self.fmt(plotWidth),
+                            bars: bars.enumerated().map { index, bar in
+            ChartContext.Bar(id: "stapel-\(index + 1)", label: bar.label, value: bar.value, x: Self.fmt(bar.x), y: Self.fmt(bar.y),
+                             width: Self.fmt(bar.width), height: Self.fmt(Self.barHeight), negative: bar.negative)
+        })
     }
 
     /// The chart as a stand-alone SVG file, with its title, its labels and its source inside,

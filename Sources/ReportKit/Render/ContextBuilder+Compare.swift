@@ -1,3 +1,5 @@
+import Mustache
+
 extension ContextBuilder {
     /// The value a report card or a report's key figures show for a metric, with its period
     /// and basis: "243,0 mnkr, jan–aug, utfall".
@@ -17,102 +19,118 @@ extension ContextBuilder {
 
     /// A metric's comparison page: the latest report of each municipality, or, with `year`,
     /// the reports of that year. Both link to every year's page.
-    func metric(_ metric: Document<MetricMatter>, year: Int?, _ context: inout Context, _ page: Page) {
+    func metric(_ metric: Document<MetricMatter>, year: Int?, _ page: Page) -> any MustacheParent {
         let matter = metric.matter
-        guard let comparison = year.map({ metricComparisons[metric.id, year: $0] }) ?? metricComparisons[metric.id] else { return }
-        yearLinks(metric, year: year, &context, page)
-        context["definition"] = matter.definition
-        context["unit"] = matter.unit.rawValue
-        context["meaning"] = meaningSentence(matter)
+        guard let comparison = year.map({ metricComparisons[metric.id, year: $0] }) ?? metricComparisons[metric.id] else { return NoKindContext() }
+        let context = MetricContext()
+        context.yearPages = yearLinks(metric, year: year, page)
+        context.definition = TemplateText(matter.definition)
+        context.unit = TemplateText(matter.unit.rawValue)
+        context.meaning = TemplateText(meaningSentence(matter))
         if comparison.rankingAllowed, let higher = matter.higherIsBetter {
-            context["direction"] = higher ? "Ett högre värde är bättre." : "Ett lägre värde är bättre."
+            context.direction = TemplateText(higher ? "Ett högre värde är bättre." : "Ett lägre värde är bättre.")
         }
-        if let key = comparison.chartedKey {
-            context["set_description"] = setDescription(key, metric: matter)
-        }
-        if let caveat = comparison.scopeCaveat { context["scope_caveat"] = caveat }
+        context.setDescription = comparison.chartedKey.map { TemplateText(setDescription($0, metric: matter)) }
+        context.scopeCaveat = comparison.scopeCaveat.map { TemplateText($0) }
         if comparison.years.count > 1 {
             let years = comparison.years.map(String.init)
-            context["years_caveat"] = "Värdena gäller olika år (\(years.dropLast().joined(separator: ", ")) och \(years.last!)); priser, regler och behov har ändrats mellan åren."
+            context.yearsCaveat = TemplateText("Värdena gäller olika år (\(years.dropLast().joined(separator: ", ")) och \(years.last!)); priser, regler och behov har ändrats mellan åren.")
         }
-        context["absent"] = wrap(comparison.absent.map { ["text": reportLabel($0.report), "reason": $0.reason] })
-        context["rows"] = wrap(comparison.charted.map { value -> Context in
-            var row = valueRow(value, page)
-            if let difference = matter.differences?[value.figure.report.index.matter.municipality.value] { row["difference"] = difference }
+        context.absent = TemplateItems.wrap(comparison.absent.map { MetricContext.Absent(text: reportLabel($0.report), reason: $0.reason) })
+        context.rows = TemplateItems.wrap(comparison.charted.map { value in
+            let row = valueRow(value, page)
+            row.difference = matter.differences?[value.figure.report.index.matter.municipality.value].map { TemplateText($0) }
             return row
         })
-        context["apart"] = wrap(comparison.apart.map { value -> Context in
-            var row = valueRow(value, page)
-            row["reason"] = value.reason ?? ""
+        context.apart = TemplateItems.wrap(comparison.apart.map { value in
+            let row = valueRow(value, page)
+            row.reason = TemplateText(value.reason ?? "")
             return row
         })
-        context["enough"] = comparison.hasChart
-        if comparison.hasChart { context["chart"] = chart(comparison, page) }
-        context["out_of_scope"] = wrap(comparison.outOfScope.map { ["text": reportLabel($0)] })
-        context["area_label"] = matter.area.value.label
-        context["parts_only"] = wrap(comparison.partsOnly.map { ["text": reportLabel($0)] })
-        context["missing_reports"] = wrap(comparison.missing.map { ["text": reportLabel($0)] })
-        context["all_figures"] = wrap(comparison.all.map { value -> Context in
-            var row = figureRow(value.figure, page)
-            row["report"] = reportLabel(value.figure.report)
-            row["section_href"] = linker.href(from: page, to: sectionPath(value.figure.report, value.figure.section),
-                                              anchor: value.figure.figure.id.map { "figur-\($0.value)" })
-            row["comparability"] = value.reason.map { "Inte jämförbar: \($0)" } ?? (comparison.hasChart ? "I diagrammet" : "Jämförbar, men inget diagram")
+        context.enough = comparison.hasChart
+        if comparison.hasChart { context.chart = chart(comparison, page) }
+        context.outOfScope = TemplateItems.wrap(comparison.outOfScope.map { MetricContext.TextRow(reportLabel($0)) })
+        context.areaLabel = TemplateText(matter.area.value.label)
+        context.partsOnly = TemplateItems.wrap(comparison.partsOnly.map { MetricContext.TextRow(reportLabel($0)) })
+        context.missingReports = TemplateItems.wrap(comparison.missing.map { MetricContext.TextRow(reportLabel($0)) })
+        context.allFigures = TemplateItems.wrap(comparison.all.map { value in
+            let row = figureLine(value.figure, page)
+            row.report = TemplateText(reportLabel(value.figure.report))
+            row.sectionHref = TemplateText(linker.href(from: page, to: sectionPath(value.figure.report, value.figure.section),
+                                                       anchor: value.figure.figure.id.map { "figur-\($0.value)" }))
+            row.comparability = TemplateText(value.reason.map { "Inte jämförbar: \($0)" }
+                                                 ?? (comparison.hasChart ? "I diagrammet" : "Jämförbar, men inget diagram"))
             return row
         })
-        context["themes"] = wrap((matter.themes ?? []).compactMap { id -> Context? in
-            index.themes[id.value].map { ["title": $0.matter.title, "href": linker.href(from: page, to: "teman/\($0.id)/")] }
+        context.themes = TemplateItems.wrap((matter.themes ?? []).compactMap { id in
+            index.themes[id.value].map { LinkRow(title: $0.matter.title, href: linker.href(from: page, to: "teman/\($0.id)/")) }
         })
-        context["data_csv"] = linker.href(from: page, toFile: "data/nyckeltal.csv")
-        context["data_json"] = linker.href(from: page, toFile: "data/nyckeltal.json")
+        context.dataCSV = TemplateText(linker.href(from: page, toFile: "data/nyckeltal.csv"))
+        context.dataJSON = TemplateText(linker.href(from: page, toFile: "data/nyckeltal.json"))
+        return context
     }
 
     /// The links between a metric's page and its year pages: every year with a value, the
     /// current one marked, and from a year page the way back to the latest reports.
-    func yearLinks(_ metric: Document<MetricMatter>, year: Int?, _ context: inout Context, _ page: Page) {
+    func yearLinks(_ metric: Document<MetricMatter>, year: Int?, _ page: Page) -> MetricContext.YearPages? {
         let years = metricComparisons.years(of: metric.id)
-        guard !years.isEmpty else { return }
-        var links: Context = ["items": years.map { other -> Context in
-            var link: Context = ["year": "\(other)", "href": linker.href(from: page, to: "jamfor/\(metric.id)/\(other)/")]
-            if other == year { link["current"] = true }
-            return link
-        }]
+        guard !years.isEmpty else { return nil }
+        let links = MetricContext.YearPages(items: years.map { other in
+            MetricContext.YearLink(year: other, href: linker.href(from: page, to: "jamfor/\(metric.id)/\(other)/"), current: other == year)
+        })
         if let year {
-            links["page_year"] = "\(year)"
-            links["latest_href"] = linker.href(from: page, to: "jamfor/\(metric.id)/")
-            links["metric_title"] = metric.matter.title
+            links.pageYear = TemplateText("\(year)")
+            links.latestHref = TemplateText(linker.href(from: page, to: "jamfor/\(metric.id)/"))
+            links.metricTitle = TemplateText(metric.matter.title)
         }
-        context["year_pages"] = links
+        return links
     }
 
     /// The chart of the comparable set, with links to its data and its image, sizes named.
-    func chart(_ comparison: MetricComparison, _ page: Page) -> Context {
-        var chart = BarChart(metric: comparison.metric.matter, values: comparison.charted).context
+    func chart(_ comparison: MetricComparison, _ page: Page) -> ChartContext {
+        let chart = BarChart(metric: comparison.metric.matter, values: comparison.charted).context
         if let files = chartFiles[page.path] {
-            chart["csv_href"] = linker.href(from: page, toFile: files.csv.path)
-            chart["csv_size"] = NumberFormat.fileSize(files.csv.bytes.count)
-            chart["svg_href"] = linker.href(from: page, toFile: files.svg.path)
-            chart["svg_size"] = NumberFormat.fileSize(files.svg.bytes.count)
+            chart.csvHref = TemplateText(linker.href(from: page, toFile: files.csv.path))
+            chart.csvSize = TemplateText(NumberFormat.fileSize(files.csv.bytes.count))
+            chart.svgHref = TemplateText(linker.href(from: page, toFile: files.svg.path))
+            chart.svgSize = TemplateText(NumberFormat.fileSize(files.svg.bytes.count))
         }
         return chart
     }
 
     /// One value of a comparison table: its label (report, period, basis), as reported and normalised.
-    func valueRow(_ value: PlacedValue, _ page: Page) -> Context {
+    func valueRow(_ value: PlacedValue, _ page: Page) -> MetricContext.ValueRow {
         let figure = value.figure
         let report = figure.report
-        return [
-            "label": value.label,
-            "municipality": reportLabel(report),
-            "report_href": linker.href(from: page, to: "\(report.id)/"),
-            "section_href": linker.href(from: page, to: sectionPath(report, figure.section),
-                                        anchor: figure.figure.id.map { "figur-\($0.value)" }),
-            "period": figure.figure.timeText,
-            "basis": value.basis,
-            "reported": NumberFormat.format(figure.figure.value.value, unit: figure.figure.unit.value),
-            "normalised": NumberFormat.format(figure.value, unit: figure.unit),
-            "forecast": value.isFullYearForecast,
-        ]
+        return MetricContext.ValueRow(
+            label: value.label,
+            municipality: reportLabel(report),
+            reportHref: linker.href(from: page, to: "\(report.id)/"),
+            sectionHref: linker.href(from: page, to: sectionPath(report, figure.section),
+                                     anchor: figure.figure.id.map { "figur-\($0.value)" }),
+            period: figure.figure.timeText,
+            basis: value.basis,
+            reported: NumberFormat.format(figure.figure.value.value, unit: figure.figure.unit.value),
+            normalised: NumberFormat.format(figure.value, unit: figure.unit),
+            forecast: value.isFullYearForecast)
+    }
+
+    /// A figure as the list of all a metric's figures shows it, with its source.
+    func figureLine(_ figure: NormalisedFigure, _ page: Page) -> MetricContext.FigureLine {
+        let f = figure.figure
+        let row = MetricContext.FigureLine()
+        row.metric = TemplateText(metrics[f.metric.value]?.matter.title ?? f.metric.value)
+        row.metricHref = TemplateText(linker.href(from: page, to: "jamfor/\(f.metric.value)/"))
+        row.basis = TemplateText(basisLabel(f.basis))
+        row.value = TemplateText(NumberFormat.format(f.value.value, unit: f.unit.value))
+        row.normalised = TemplateText(NumberFormat.format(figure.value, unit: figure.unit))
+        row.period = TemplateText(f.timeText)
+        row.citation = Citation(f.source, report: figure.report, section: figure.section).templateValues
+        row.id = TemplateText.orFalse(Self.figureAnchor(f))
+        row.breakdown = f.breakdown.map { TemplateText($0) }
+        row.note = f.note.map { TemplateText($0) }
+        row.contradiction = f.contradiction.map { TemplateText($0) }
+        return row
     }
 
     /// "Nyckeltalet är en andel av ordinarie arbetstid. Positivt tal betyder överskott."
@@ -147,14 +165,12 @@ extension ContextBuilder {
         return parts.joined(separator: ", ")
     }
 
-    func metricIndex(_ context: inout Context, _ page: Page) {
-        context["metrics"] = metricsByTitle.map { metric -> Context in
-            let comparison = metricComparisons[metric.id]
-            return ["title": metric.matter.title, "href": linker.href(from: page, to: "jamfor/\(metric.id)/"),
-                    "definition": metric.matter.definition, "count": comparison.map(countText) ?? ""]
-        }
-        context["data_csv"] = linker.href(from: page, toFile: "data/nyckeltal.csv")
-        context["data_json"] = linker.href(from: page, toFile: "data/nyckeltal.json")
+    func metricIndex(_ page: Page) -> MetricIndexContext {
+        MetricIndexContext(metrics: metricsByTitle.map { metric in
+            MetricIndexContext.Metric(title: metric.matter.title, href: linker.href(from: page, to: "jamfor/\(metric.id)/"),
+                                      definition: metric.matter.definition, count: metricComparisons[metric.id].map(countText) ?? "")
+        }, dataCSV: linker.href(from: page, toFile: "data/nyckeltal.csv"),
+           dataJSON: linker.href(from: page, toFile: "data/nyckeltal.json"))
     }
 
     /// The metrics in the order a reader looks them up: by title.

@@ -153,7 +153,6 @@ extension ContextBuilder {
     /// The part of `page`'s context that its kind adds to the frame; `toc` gets the entries
     /// for the parts of the page below its Markdown body.
     func kindContext(for page: Page, toc: inout [PageFrame.TocEntry]) -> any MustacheParent {
-        var context: Context = [:]
         switch page.kind {
         case .home: return home(page)
         case .report(let report): return self.report(report, page)
@@ -164,15 +163,13 @@ extension ContextBuilder {
         case .goalsOfMunicipality(let municipality): return goals(page, municipality: municipality.id)
         case .search: return search(page)
         case .page, .notFound: return NoKindContext()
-        case .metric(let metric): self.metric(metric, year: nil, &context, page)
-        case .metricYear(let metric, let year): self.metric(metric, year: year, &context, page)
-        case .metricIndex: metricIndex(&context, page)
+        case .metric(let metric): return self.metric(metric, year: nil, page)
+        case .metricYear(let metric, let year): return self.metric(metric, year: year, page)
+        case .metricIndex: return metricIndex(page)
         case .theme(let theme): return self.theme(theme, page)
         case .themeIndex: return themeIndex(page)
         case .municipality(let municipality): return self.municipality(municipality, page)
         }
-        // Kinds not yet given a type of their own: a dictionary with every String wrapped.
-        return TemplateText.prepare(context)
     }
 
     /// What the backlinks list of a page shows, for incremental rebuilds to compare.
