@@ -38,12 +38,4 @@ struct Citation {
         }
         return nil
     }
-
-    /// The keys the templates read: `source`, `source_href`, `source_quote` (false when absent,
-    /// so that an outer context's key cannot show through).
-    func add(to context: inout [String: Any]) {
-        context["source"] = text
-        context["source_href"] = href ?? false
-        context["source_quote"] = quote ?? false
-    }
 }

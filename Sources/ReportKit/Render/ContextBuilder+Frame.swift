@@ -177,12 +177,6 @@ extension ContextBuilder {
         (backlinks[path] ?? []).map { "\($0) \(pagesByPath[$0].map(fullTitle(of:)) ?? "")" }
     }
 
-    /// A list that the template wraps in a container: `{{#toc}}<nav>{{#items}}…{{/items}}</nav>{{/toc}}`.
-    /// Nil for an empty list, so the container disappears with it.
-    func wrap(_ items: [Context]) -> Context? {
-        items.isEmpty ? nil : ["items": items]
-    }
-
     func isNotFound(_ page: Page) -> Bool {
         if case .notFound = page.kind { return true }
         return false

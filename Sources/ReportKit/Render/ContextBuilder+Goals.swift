@@ -191,9 +191,4 @@ extension ContextBuilder {
                 return row
             }
     }
-
-    /// A list of typed rows in a page kind that still builds a dictionary (see `wrap(_:)`).
-    func wrap<Row>(_ items: [Row]) -> Context? {
-        items.isEmpty ? nil : ["items": items]
-    }
 }

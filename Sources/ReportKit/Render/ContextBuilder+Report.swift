@@ -117,24 +117,6 @@ extension ContextBuilder {
         }
     }
 
-    func figureRow(_ figure: NormalisedFigure, _ page: Page) -> Context {
-        let f = figure.figure
-        var row: Context = [
-            "metric": metrics[f.metric.value]?.matter.title ?? f.metric.value,
-            "metric_href": linker.href(from: page, to: "jamfor/\(f.metric.value)/"),
-            "basis": basisLabel(f.basis),
-            "value": NumberFormat.format(f.value.value, unit: f.unit.value),
-            "normalised": NumberFormat.format(figure.value, unit: figure.unit),
-            "period": f.timeText,
-        ]
-        Citation(f.source, report: figure.report, section: figure.section).add(to: &row)
-        row["id"] = Self.figureAnchor(f) ?? false
-        if let breakdown = f.breakdown { row["breakdown"] = breakdown }
-        if let note = f.note { row["note"] = note }
-        if let contradiction = f.contradiction { row["contradiction"] = contradiction }
-        return row
-    }
-
     /// A number with its unit, words as they are, or "uppgift saknas".
     func format(_ value: Goal.Target?, unit: MeasureUnit?) -> String {
         switch value {

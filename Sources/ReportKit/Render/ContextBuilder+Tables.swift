@@ -26,12 +26,6 @@ extension ContextBuilder {
         return context
     }
 
-    /// `tableGrid` as a dictionary, for the page kinds that still build one (the municipality's
-    /// page adds links to its rows' cells).
-    func gridContext(_ grid: TableExport.Grid, id: String, caption: String, file: String, page: Page) -> Context {
-        tableGrid(grid, id: id, caption: caption, file: file, page: page).dictionary
-    }
-
     /// Header, rows, anchor, CSV link and size of a table made from `grid`.
     func tableGrid(_ grid: TableExport.Grid, id: String, caption: String, file: String, page: Page) -> GridContext {
         let wide = Set(grid.header.indices.filter { column in

@@ -3,8 +3,6 @@ import Mustache
 /// Builds the values a page's template shows. Every number arrives formatted and every link
 /// computed here, so that templates stay logic-less.
 struct ContextBuilder {
-    typealias Context = [String: Any]
-
     let index: SiteIndex
     let linker: Linker
     let bodies: [String: RenderedBody]

@@ -50,20 +50,6 @@ final class GridContext: MustacheParent {
         }
     }
 
-    /// The same values as nested dictionaries, for a page kind that still builds one and adds
-    /// to the rows (a report's own table's extras are not included: none of those kinds has one).
-    var dictionary: [String: Any] {
-        ["id": id, "long": long, "what": what, "csv_href": csvHref, "csv_size": csvSize,
-         "columns": columns.map { ["label": $0.label, "first": $0.first, "numeric": $0.numeric] as [String: Any] },
-         "rows": rows.map { row -> [String: Any] in
-             ["label": row.label,
-              "cells": row.cells.map { cell -> [String: Any] in
-                  ["text": cell.text, "numeric": cell.numeric, "missing": cell.missing, "cell_note": cell.cellNote,
-                   "cell_details": cell.cellDetails, "wide": cell.wide]
-              }]
-         }]
-    }
-
     final class Column: MustacheParent {
         let label: TemplateText
         let first: Bool

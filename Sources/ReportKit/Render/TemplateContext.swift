@@ -5,9 +5,8 @@ import Mustache
 ///
 /// A kind's part is a Swift type answering `child(named:)` with a `switch`, its values already
 /// in the form the engine renders without asking twice (`TemplateText`, `Bool`, arrays of
-/// typed rows, nil when absent), so that a lookup costs neither a hashed dictionary nor the
-/// walk of `TemplateText.prepare`. Kinds not converted yet give a prepared `[String: Any]`,
-/// which swift-mustache reads through the same protocol.
+/// typed rows, nil when absent), so that a lookup costs neither a hashed dictionary nor a
+/// chain of casts.
 final class PageContext: MustacheParent {
     let kind: any MustacheParent
     let frame: PageFrame
@@ -113,7 +112,8 @@ extension TemplateText {
 }
 
 extension Citation {
-    /// The values of `source`, `source_href` and `source_quote` (see `add(to:)`).
+    /// The values of `source`, `source_href` and `source_quote`, the link and the quote false
+    /// when absent so that an outer context's value of the name cannot show through.
     var templateValues: (source: TemplateText, href: Any, quote: Any) {
         (TemplateText(text), TemplateText.orFalse(href), TemplateText.orFalse(quote))
     }

@@ -18,19 +18,4 @@ struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransform
     var isNull: Bool { false }
     func child(named: String) -> Any? { nil }
     func transform(_ name: String) -> Any? { text.transform(name) }
-
-    /// `context` with every String in it, at any depth, made a `TemplateText`.
-    static func prepare(_ context: [String: Any]) -> [String: Any] {
-        context.mapValues(prepare)
-    }
-
-    static func prepare(_ value: Any) -> Any {
-        switch value {
-        case let text as String: return TemplateText(text: text)
-        case let context as [String: Any]: return prepare(context)
-        case let list as [[String: Any]]: return list.map(prepare as ([String: Any]) -> [String: Any])
-        case let list as [Any]: return list.map(prepare as (Any) -> Any)
-        default: return value
-        }
-    }
 }
