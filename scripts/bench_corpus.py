@@ -847,6 +847,14 @@ class ReportWriter:
 # and themes, the goals comparison, the search page, the 404 page, a search index, the open data
 # (CSV and JSON) and a sitemap. `scripts/bench` checks that both tools wrote the same set of
 # page paths.
+#
+# The pages arsrapport derives from the whole corpus (a metric's values in one year's reports,
+# `jamfor/<metric>/<year>/`; every report's goals of a theme, `mal/tema/<theme>/`, and of a
+# municipality, `mal/kommun/<municipality>/`) are Hugo content pages in a hidden `harledda`
+# section, written once the reports are, with `url:` set to arsrapport's address. Their layouts
+# do the listing themselves: a year page walks the metric's taxonomy term's pages and keeps the
+# figures of the metric in the reports of that year; a goals page walks the theme's or the
+# municipality's term pages and lists their goals.
 
 HUGO_CONFIG = """baseURL = "http://example.org/"
 languageCode = "sv-se"
@@ -977,6 +985,26 @@ HUGO_TERM = HUGO_HEAD + """{{ with .Params.definition }}<p>{{ . }} Enhet: {{ $.P
 {{ end }}
 """ + HUGO_FOOT
 
+# jamfor/<metric>/<year>/: the metric's values in the reports of that year (the report's `year:`).
+HUGO_METRIC_YEAR = HUGO_HEAD + """{{ $metric := .Params.metric }}{{ $year := .Params.year }}
+{{ with site.GetPage (printf "/jamfor/%s" $metric) }}<p>{{ .Params.definition }} Enhet: {{ .Params.unit }}. <a href="{{ .RelPermalink }}">Alla år</a></p>{{ end }}
+<h2>Värden i rapporterna {{ $year }}</h2>
+<table>
+<thead><tr><th>Rapport</th><th>Nyckeltal</th><th>Grund</th><th>Period</th><th>Värde</th><th>Källa</th></tr></thead>
+<tbody>
+{{ with index site.Taxonomies.jamfor $metric }}{{ range .Pages }}{{ $page := . }}{{ if eq $page.Parent.Params.year $year }}{{ range .Params.figures }}{{ if eq .metric $metric }}<tr><td><a href="{{ $page.RelPermalink }}">{{ $page.Parent.Title }}</a></td>""" + HUGO_FIGURE_ROW.replace('<tr id="figur-{{ .id }}">', '').replace('</tr>\n', '') + """</tr>
+{{ end }}{{ end }}{{ end }}{{ end }}{{ end }}</tbody>
+</table>
+""" + HUGO_FOOT
+
+# mal/tema/<theme>/ and mal/kommun/<municipality>/: every report's goals of the theme, or every
+# goal of the municipality's reports, by report.
+HUGO_GOALS_OF = HUGO_HEAD + """{{ $plural := .Params.taxonomy }}{{ $term := .Params.term }}
+<ul>
+{{ with index site.Taxonomies $plural $term }}{{ range .Pages }}{{ $page := . }}{{ range .Params.goals }}{{ if or (eq $plural "kommuner") (eq .theme $term) }}<li><a href="{{ $page.RelPermalink }}">{{ $page.Parent.Title }}</a><ul>{{ partial "goal.html" . }}</ul></li>
+{{ end }}{{ end }}{{ end }}{{ end }}</ul>
+""" + HUGO_FOOT
+
 # mal/: how many goals of each theme got each verdict, over every report.
 HUGO_GOALS = HUGO_HEAD + """{{ .Content }}
 {{ range $name, $pages := site.Taxonomies.teman }}<h2 id="tema-{{ $name }}">{{ $pages.Page.Title }}</h2>
@@ -993,7 +1021,7 @@ HUGO_NOT_FOUND = HUGO_HEAD + """<p>Sidan finns inte. Gå till <a href="{{ "/" | 
 """ + HUGO_FOOT
 
 # The search index: every page's title, headings and table captions.
-HUGO_SEARCH_INDEX = """[{{ range $i, $p := site.RegularPages }}{{ if $i }},{{ end }}{"title":{{ $p.Title | jsonify }},"url":{{ $p.RelPermalink | jsonify }},"headings":{{ $p.Fragments.Headings | jsonify }},"tables":[{{ range $j, $t := $p.Params.tables }}{{ if $j }},{{ end }}{{ $t.caption | jsonify }}{{ end }}]}{{ end }}]
+HUGO_SEARCH_INDEX = """[{{ range $i, $p := where site.RegularPages "Section" "!=" "harledda" }}{{ if $i }},{{ end }}{"title":{{ $p.Title | jsonify }},"url":{{ $p.RelPermalink | jsonify }},"headings":{{ $p.Fragments.Headings | jsonify }},"tables":[{{ range $j, $t := $p.Params.tables }}{{ if $j }},{{ end }}{{ $t.caption | jsonify }}{{ end }}]}{{ end }}]
 """
 
 # The open data: every figure of every report.
@@ -1011,6 +1039,8 @@ HUGO_LAYOUTS = {
     "layouts/_default/term.html": HUGO_TERM,
     "layouts/_default/goals.html": HUGO_GOALS,
     "layouts/_default/search.html": HUGO_SEARCH,
+    "layouts/_default/metricyear.html": HUGO_METRIC_YEAR,
+    "layouts/_default/goalsof.html": HUGO_GOALS_OF,
     "layouts/404.html": HUGO_NOT_FOUND,
     "layouts/partials/goal.html": HUGO_GOAL,
     "layouts/index.sokindex.json": HUGO_SEARCH_INDEX,
@@ -1026,7 +1056,38 @@ HUGO_GENERATED = {
     "content/teman/_index.md": "---\ntitle: Teman\n---\n",
     # arsrapport has no list of municipalities: the home page links to them.
     "content/kommuner/_index.md": "---\ntitle: Kommuner\n_build:\n  render: never\n---\n",
+    # The derived pages' section: only its pages are written, each at its own `url:`.
+    "content/harledda/_index.md": "---\ntitle: Härledda sidor\n_build:\n  render: never\n  list: never\n---\n",
 }
+
+
+def derived_pages(report_files):
+    """The Hugo pages of what arsrapport derives from all reports, as (path, text): a page per
+    metric and year in which some report states the metric, per theme some report has goals of,
+    per municipality with goals. `report_files` maps a report id to (municipality, year, the
+    texts of its files)."""
+    years, themes, muns = {}, set(), set()
+    for mun, year, texts in report_files.values():
+        for text in texts:
+            front = text.partition("\n---\n")[0]
+            for metric in re.findall(r"^    metric: (\S+)$", front, re.M):
+                years.setdefault(metric, set()).add(year)
+            goal_themes = re.findall(r"^    theme: (\S+)$", front, re.M)
+            themes.update(goal_themes)
+            if goal_themes:
+                muns.add(mun)
+    pages = []
+    for metric in sorted(years):
+        for year in sorted(years[metric]):
+            pages.append((f"content/harledda/jamfor-{metric}-{year}.md",
+                          f"---\ntitle: {q(metric)}\nlayout: metricyear\nurl: /jamfor/{metric}/{year}/\n"
+                          f"metric: {metric}\nyear: {year}\n---\n"))
+    for plural, prefix, terms in (("teman", "tema", themes), ("kommuner", "kommun", muns)):
+        for term in sorted(terms):
+            pages.append((f"content/harledda/mal-{prefix}-{term}.md",
+                          f"---\ntitle: {q('Mål ' + term)}\nlayout: goalsof\nurl: /mal/{prefix}/{term}/\n"
+                          f"taxonomy: {plural}\nterm: {term}\n---\n"))
+    return pages
 
 TAXONOMY_FOLDERS = ("jamfor/", "teman/", "kommuner/")
 
@@ -1094,11 +1155,21 @@ def generate(content_dir, pages, seed, hugo_dir=None, shape=None):
                            if line.startswith("  - term: ")]
     existing = {rep["id"]: rep["kinds"] for rep in reports}
     sections = 0
+    # Only the figures' metrics and goals' themes are kept, for the Hugo site's derived pages.
+    kept = {}
     for rep in reports:
         writer = ReportWriter(rng, rep, scales[rep["mun"]], existing)
+        texts = []
         for name, front, body in writer.files():
-            emit(f"{rep['id']}/{name}", doc(front, body))
+            text = doc(front, body)
+            emit(f"{rep['id']}/{name}", text)
+            if hugo:
+                texts.append("\n".join(re.findall(r"^    (?:metric|theme): \S+$", text, re.M)) + "\n---\n")
+        kept[rep["id"]] = (rep["mun"], rep["year"], texts)
         sections += len(rep["kinds"])
+    if hugo:
+        for rel, text in derived_pages(kept):
+            hugo.write(rel, text)
     return {
         "pages": len(reports) + sections, "reports": len(reports), "sections": sections,
         "municipalities": len(muns), "metrics": len(METRICS), "themes": len(THEMES),
