@@ -49,6 +49,7 @@ INVISIBLE = {
     "different-base": "a base from the list that differs from the metric's, which is defined in another file",
     "area-outside-scope": "a metric's area against the municipality's scope: two other files",
     "metric-meaning": "keys that must fit together (a share and its base, a signed metric and positive_means)",
+    "several-rules": "rules no schema expresses: signs and units against the metric file, a percentage over 100, a period outside the year, sums, references, verdict words, a body link",
 }
 
 # Per case and file: the errors the schema must give, as (path, keyword, text in the message),
