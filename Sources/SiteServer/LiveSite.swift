@@ -23,6 +23,8 @@ final class LiveSite: Sendable {
         /// The last build was a preview: the changed report's own pages, with the comparison
         /// pages still to come.
         var preview = false
+        /// The files previews put since the last good full build.
+        var previewed: Set<String> = []
     }
 
     private let state = Mutex(State())
@@ -39,7 +41,13 @@ final class LiveSite: Sendable {
             state.preview = preview
             state.errors = result.diagnostics.filter { $0.severity == .error }.map { $0.description(in: language) }
             state.changed = []
-            if result.succeeded {
+            if result.succeeded, state.generation > 1, let put = result.put, !state.files.isEmpty {
+                // A rebuild's `put` is reckoned from the last good full build; pages a preview
+                // showed since then are compared too, in case this build no longer has them so.
+                update(&state, from: result, put: put.union(state.previewed))
+                state.previewed = preview ? state.previewed.union(put) : []
+            } else if result.succeeded {
+                state.previewed = []
                 let files = Dictionary(result.files.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
                 let stamps = files.compactMapValues { contents -> String? in
                     if case .copy(let url) = contents { return Self.stamp(of: url) } else { return nil }
@@ -61,6 +69,34 @@ final class LiveSite: Sendable {
             return statusEvent(state)
         }
         for listener in listeners.withLock({ Array($0.values) }) { listener.yield(event) }
+    }
+
+    /// The last build's files updated with a rebuild's, which put only `put` again: only those
+    /// and the copied files (whose stamps may have changed) are compared, and a path gone
+    /// from the site is changed too. A rebuild of one page in a site of ten thousand costs
+    /// that page, not a dictionary of every file.
+    private func update(_ state: inout State, from result: BuildResult, put: Set<String>) {
+        var changed: Set<String> = []
+        var stamps: [String: String] = [:]
+        for file in result.files {
+            if case .copy(let url) = file.contents {
+                let stamp = Self.stamp(of: url)
+                stamps[file.path] = stamp
+                if state.stamps[file.path] != stamp { changed.insert(file.path) }
+            }
+            guard put.contains(file.path) else { continue }
+            if !Self.same(state.files[file.path], file.contents) { changed.insert(file.path) }
+            state.files[file.path] = file.contents
+        }
+        if state.files.count != result.files.count {
+            let present = Set(result.files.map(\.path))
+            for path in state.files.keys where !present.contains(path) {
+                state.files[path] = nil
+                changed.insert(path)
+            }
+        }
+        state.stamps = stamps
+        state.changed = changed.sorted()
     }
 
     static func same(_ a: OutputFile.Contents?, _ b: OutputFile.Contents?) -> Bool {

@@ -157,6 +157,14 @@ public struct ComparisonIndex: Sendable {
     public func placement(of figure: NormalisedFigure) -> PlacedValue? { placements[ObjectIdentifier(figure)] }
 
     public init(content: Content, figures: [NormalisedFigure]) {
+        self.init(content: content, figures: figures, reusing: nil)
+    }
+
+    /// - Parameter reusing: the last build's index, and the metrics to compare again; every
+    ///   other metric's comparisons are the old index's. A metric may be kept only when none
+    ///   of its figures changed and every report's identity is as it was (the caller's
+    ///   check), so that the old comparison holds the very figures this build has.
+    init(content: Content, figures: [NormalisedFigure], reusing: (old: ComparisonIndex, recompute: Set<String>)?) {
         let municipalities = Dictionary(content.municipalities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let names = Dictionary(content.reports.map { report in
             let id = report.index.matter.municipality.value
@@ -168,6 +176,16 @@ public struct ComparisonIndex: Sendable {
         var byYear: [String: [Int: MetricComparison]] = [:]
         var placements: [ObjectIdentifier: PlacedValue] = [:]
         for metric in content.metrics {
+            if let reusing, !reusing.recompute.contains(metric.id), let kept = reusing.old.byMetric[metric.id] {
+                let years = reusing.old.byYear[metric.id] ?? [:]
+                result[metric.id] = kept
+                byYear[metric.id] = years
+                // As below: a year's placement first, the metric page's over it.
+                for comparison in Array(years.values) + [kept] {
+                    for value in comparison.all { placements[ObjectIdentifier(value.figure)] = value }
+                }
+                continue
+            }
             let figures = byMetric[metric.id] ?? []
             var years: [Int: MetricComparison] = [:]
             for (year, inYear) in Dictionary(grouping: figures, by: { $0.report.index.matter.year.value }) {

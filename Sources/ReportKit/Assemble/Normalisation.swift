@@ -48,16 +48,27 @@ extension ReportedNumber {
 extension Content {
     /// Every figure of every report, normalised to its metric, in report and section order.
     public func normalisedFigures() -> [NormalisedFigure] {
-        let units = Dictionary(metrics.map { ($0.id, $0.matter.unit) }, uniquingKeysWith: { a, _ in a })
+        let units = metricUnits
+        return reports.flatMap { $0.normalisedFigures(units: units) }
+    }
+
+    /// Metric id → its unit, which figures are normalised to.
+    var metricUnits: [String: MeasureUnit] {
+        Dictionary(metrics.map { ($0.id, $0.matter.unit) }, uniquingKeysWith: { a, _ in a })
+    }
+}
+
+extension Report {
+    /// The report's figures normalised to their metrics (`units`), in section order; a figure
+    /// of an unknown metric, or in a unit that does not convert, is left out.
+    func normalisedFigures(units: [String: MeasureUnit]) -> [NormalisedFigure] {
         var result: [NormalisedFigure] = []
-        for report in reports {
-            for section in report.sections {
-                for figure in section.document.matter.figures ?? [] {
-                    guard let unit = units[figure.metric.value],
-                          var value = figure.value.value.converted(from: figure.unit.value, to: unit) else { continue }
-                    if figure.sign?.negates == true { value = value.negated() }
-                    result.append(NormalisedFigure(figure: figure, report: report, section: section, value: value, unit: unit))
-                }
+        for section in sections {
+            for figure in section.document.matter.figures ?? [] {
+                guard let unit = units[figure.metric.value],
+                      var value = figure.value.value.converted(from: figure.unit.value, to: unit) else { continue }
+                if figure.sign?.negates == true { value = value.negated() }
+                result.append(NormalisedFigure(figure: figure, report: self, section: section, value: value, unit: unit))
             }
         }
         return result

@@ -10,6 +10,10 @@ public struct SiteIndex: Sendable {
     /// Every figure of every report, normalised to its metric, in report and section order.
     public let figures: [NormalisedFigure]
     public let siteTitle: String
+    /// Report id → its normalised figures, in section order (what a rebuild reuses).
+    let figuresByReport: [String: [NormalisedFigure]]
+    /// The linker's base address the chart files were made with.
+    let baseURL: String?
     /// `report-id/section-kind` → the section's normalised figures.
     let figuresBySection: [String: [NormalisedFigure]]
     /// Every page by its address (`haninge-2022/ekonomi/`).
@@ -67,24 +71,52 @@ public struct SiteIndex: Sendable {
     static let listsEveryReportUpTo = 12
 
     public init(site: Site, linker: Linker) {
+        self.init(site: site, linker: linker, reusing: nil)
+    }
+
+    /// The index of `site`, reusing what `old` (the last build's index, in `serve`) worked
+    /// out from what did not change: each unchanged report's figures and headlines, "Jämför
+    /// med" when no report's identity changed, and the comparisons and chart files of the
+    /// metrics no changed report states. The result is the same as an index from scratch
+    /// (`SiteIndexMemoTests`).
+    init(site: Site, linker: Linker, reusing old: SiteIndex?) {
         self.site = site
+        self.baseURL = linker.baseURL
         let content = site.content
-        figures = content.normalisedFigures()
-        siteTitle = content.home?.matter.title ?? "Socialnämnder i jämförelse"
-        figuresBySection = Dictionary(grouping: figures) { "\($0.report.id)/\($0.section.kind.rawValue)" }
+        let siteTitle = content.home?.matter.title ?? "Socialnämnder i jämförelse"
+        self.siteTitle = siteTitle
+        let reuse = old.flatMap { Reuse(old: $0, content: content, siteTitle: siteTitle, baseURL: linker.baseURL) }
+        let units = content.metricUnits
+        var figuresByReport: [String: [NormalisedFigure]] = [:]
+        for report in content.reports where figuresByReport[report.id] == nil {
+            figuresByReport[report.id] = reuse?.kept(report).map { reuse!.old.figuresByReport[$0] ?? [] }
+                ?? report.normalisedFigures(units: units)
+        }
+        self.figuresByReport = figuresByReport
+        figures = content.reports.flatMap { figuresByReport[$0.id] ?? [] }
+        var figuresBySection: [String: [NormalisedFigure]] = [:]
+        for report in content.reports {
+            for figure in figuresByReport[report.id] ?? [] {
+                figuresBySection["\(report.id)/\(figure.section.kind.rawValue)", default: []].append(figure)
+            }
+        }
+        self.figuresBySection = figuresBySection
         pagesByPath = Dictionary(site.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         municipalities = Self.byID(content.municipalities)
         metrics = Self.byID(content.metrics)
         themes = Self.byID(content.themes)
         reportsByMunicipality = Dictionary(grouping: content.reports) { $0.index.matter.municipality.value }
         reportsByYear = Dictionary(grouping: content.reports) { $0.index.matter.year.value }
-        comparisons = Self.comparisons(of: content)
+        comparisons = reuse?.sameIdentities == true ? reuse!.old.comparisons : Self.comparisons(of: content)
         var headlines: [String: [String: NormalisedFigure]] = [:]
         for report in content.reports where headlines[report.id] == nil {
-            headlines[report.id] = Self.headlines(in: report, figuresBySection: figuresBySection)
+            headlines[report.id] = reuse?.kept(report).flatMap { reuse!.old.headlines[$0] }
+                ?? Self.headlines(in: report, figuresBySection: figuresBySection)
         }
         self.headlines = headlines
-        metricComparisons = ComparisonIndex(content: content, figures: figures)
+        let recompute = reuse?.sameIdentities == true ? reuse!.metricsStated : nil
+        metricComparisons = ComparisonIndex(content: content, figures: figures,
+                                            reusing: recompute.map { (reuse!.old.metricComparisons, $0) })
         let comparisonIndex = metricComparisons
         var chartFiles: [String: ChartDownloads] = [:]
         for metric in content.metrics {
@@ -92,7 +124,11 @@ public struct SiteIndex: Sendable {
                 + comparisonIndex.years(of: metric.id).map { ("jamfor/\(metric.id)/\($0)/", comparisonIndex[metric.id, year: $0]) }
             for (path, comparison) in pages {
                 guard let comparison, comparison.hasChart else { continue }
-                chartFiles[path] = ChartDownloads(comparison: comparison, page: path, siteTitle: siteTitle, linker: linker)
+                if let recompute, !recompute.contains(metric.id) {
+                    chartFiles[path] = reuse!.old.chartFiles[path]
+                } else {
+                    chartFiles[path] = ChartDownloads(comparison: comparison, page: path, siteTitle: siteTitle, linker: linker)
+                }
             }
         }
         self.chartFiles = chartFiles

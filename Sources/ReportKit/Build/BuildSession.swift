@@ -52,6 +52,9 @@ public struct BuildResult: Sendable {
     /// Every file of the site when nothing is written (`check`; `serve` serves them from
     /// memory). Empty when the build writes: each file went to disk as it was made.
     public var files: [OutputFile] = []
+    /// In a rebuild, the paths of `files` this build put again; every other file is the last
+    /// build's, unchanged. Nil when every file may have changed.
+    public var put: Set<String>?
     /// Pages whose templates ran: all of them, except in a rebuild of a `BuildSession`.
     public var pagesRendered = 0
     /// In a rebuild, the output paths of the pages rendered again (`huddinge-2020/index.html`);

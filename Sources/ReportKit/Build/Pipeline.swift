@@ -30,6 +30,9 @@ struct Pipeline: Stage {
         /// The last good render, kept only with an output that keeps its files (`check`,
         /// `serve`): reusing it means putting only the files that changed.
         var render: RenderMemo?
+        /// Every page's reads in the last good render's index, when the build worked them
+        /// out (`Invalidation.Reads`); nil: the next build works them out from that index.
+        var reads: Invalidation.Reads?
         /// Output path → the last good render's files, for such an output.
         var files: [String: OutputFile] = [:]
     }
@@ -83,11 +86,14 @@ struct Pipeline: Stage {
 
         // Assemble
         options.progress?.begin("assemble", total: 0)
+        // The last good build's index, when this build may reuse its render (`serve`).
+        let last = options.write ? nil : memo.render?.index
+        if let last { content.reports = Self.keepingUnchanged(content.reports, from: last.content.reports) }
         let (site, assembleDiagnostics) = SiteAssembler.assemble(content)
         result.diagnostics += assembleDiagnostics
         let linker = Linker(baseURL: options.baseURL)
         // Once per build: the preview and the full render of a rebuild share it.
-        let index = SiteIndex(site: site, linker: linker)
+        let index = SiteIndex(site: site, linker: linker, reusing: last)
         lap("assemble")
 
         // Render (also when earlier stages failed, so that broken links are reported in the same run)
@@ -116,7 +122,12 @@ struct Pipeline: Stage {
         let renderer = SiteRenderer(index: index, templates: templates, linker: linker,
                                     contentRoot: options.content, parallel: options.parallel, progress: options.progress)
         // Worked out once for the preview and the full render: it compares all the content.
-        let change = reusable.flatMap { Invalidation.change(from: $0.index, to: index) }
+        var change: (pages: Set<String>, own: Set<String>)?
+        var reads: Invalidation.Reads?
+        if let reusable {
+            let before = memo.reads ?? Invalidation.reads(of: reusable.index, parallel: options.parallel)
+            (change, reads) = Invalidation.change(from: reusable.index, reading: before, to: index, parallel: options.parallel)
+        }
         if let preview = input.preview, let reusable, let change, !result.diagnostics.hasErrors, !change.own.isEmpty, change.own != change.pages {
             let draft = MemoryOutput(keeping: memo.files)
             let quick = renderer.render(into: draft, reusing: reusable, change: change, ownPagesOnly: true)
@@ -124,6 +135,7 @@ struct Pipeline: Stage {
             if !quick.diagnostics.hasErrors {
                 var early = result
                 early.files = draft.files(quick.paths)
+                early.put = draft.putPaths
                 early.pagesRendered = quick.renderedPages
                 early.rerendered = quick.rerendered
                 early.diagnostics = (early.diagnostics + quick.diagnostics).sortedForDisplay()
@@ -138,11 +150,13 @@ struct Pipeline: Stage {
         result.diagnostics = result.diagnostics.sortedForDisplay()
         if let memory {
             result.files = memory.files(rendered.paths)
+            if reusable != nil { result.put = memory.putPaths }
             // A failed build's pages lack the files that failed; the next build compares with
             // the last good one instead, so fixing a mistake re-renders only what it reaches.
             if result.succeeded {
                 memo.render = rendered.memo
-                memo.files = Dictionary(result.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+                memo.reads = reads
+                memo.files = memory.merged(keeping: rendered.paths)
             }
         }
         lap("render")
@@ -163,6 +177,16 @@ struct Pipeline: Stage {
         }
         lap("write")
         return (result, memo)
+    }
+}
+
+extension Pipeline {
+    /// `reports`, with each report equal to one of `last` replaced by that one: unchanged
+    /// reports keep their identity from build to build, so that what the last build worked
+    /// out from them is found by `===`, and comparing them costs nothing.
+    static func keepingUnchanged(_ reports: [Report], from last: [Report]) -> [Report] {
+        let old = Dictionary(last.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return reports.map { report in old[report.id].flatMap { $0 == report ? $0 : nil } ?? report }
     }
 }
 

@@ -77,11 +77,23 @@ extension ContextBuilder {
     }
 
     /// Each figure's `FigureFacts`, by section (`report/kind`) as `figuresBySection` holds them.
+    /// - Parameter last: the last build's facts and the index they were made from: a section
+    ///   whose figures are the very objects of that index (an unchanged report's, which the
+    ///   next index reuses) has the same facts, when the metrics' titles are the same.
     static func figureFacts(_ figuresBySection: [String: [NormalisedFigure]], metrics: [String: Document<MetricMatter>],
-                            parallel: Bool) -> [String: [FigureFacts]] {
+                            parallel: Bool, reusing last: (index: SiteIndex, facts: [String: [FigureFacts]])? = nil)
+        -> [String: [FigureFacts]] {
+        let last = last.flatMap { last in
+            last.index.metrics.mapValues(\.matter.title) == metrics.mapValues(\.matter.title) ? last : nil
+        }
         let keys = figuresBySection.keys.sorted()
         let facts = Parallel.map(keys, parallel: parallel) { key in
-            (figuresBySection[key] ?? []).map { figure in
+            let figures = figuresBySection[key] ?? []
+            if let last, let old = last.index.figuresBySection[key], let kept = last.facts[key], old.count == figures.count,
+               zip(old, figures).allSatisfy({ $0 === $1 }) {
+                return kept
+            }
+            return figures.map { figure in
                 FigureFacts(figure, metricTitle: metrics[figure.figure.metric.value]?.matter.title ?? figure.figure.metric.value,
                             basis: label(of: figure.figure.basis))
             }

@@ -21,7 +21,9 @@ struct ContextBuilder {
     ///   - index: what Assemble worked out from the whole site, shared by every page.
     ///   - bodies: the pages' Markdown, rendered; the backlinks are worked out from it.
     ///   - library: the templates, to render the header and footer once.
-    init(index: SiteIndex, linker: Linker, bodies: [String: RenderedBody], library: MustacheLibrary, parallel: Bool = true) {
+    ///   - last: the last render's memo, whose figure facts are reused where its index's figures are.
+    init(index: SiteIndex, linker: Linker, bodies: [String: RenderedBody], library: MustacheLibrary, parallel: Bool = true,
+         reusing last: RenderMemo? = nil) {
         self.index = index
         self.linker = linker
         self.bodies = bodies
@@ -30,7 +32,8 @@ struct ContextBuilder {
             for target in body.linkedPaths where target != path { backlinks[target, default: []].insert(path) }
         }
         self.backlinks = backlinks.mapValues { $0.sorted() }
-        figureFacts = Self.figureFacts(index.figuresBySection, metrics: index.metrics, parallel: parallel)
+        figureFacts = Self.figureFacts(index.figuresBySection, metrics: index.metrics, parallel: parallel,
+                                       reusing: last.map { ($0.index, $0.figureFacts) })
         chrome = SiteChrome(pages: index.site.pages, siteTitle: index.siteTitle,
                             footerLinks: Self.footerLinks.filter { index.pagesByPath[$0.path] != nil }, linker: linker, library: library)
     }

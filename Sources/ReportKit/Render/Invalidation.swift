@@ -8,11 +8,34 @@
 /// drops its memo). Backlinks are compared after Markdown has been rendered, by the
 /// renderer. Tests compare incremental output with a build from scratch.
 enum Invalidation {
+    /// Page path → what the page reads (its kind's declaration, `Page.reads`), for every page
+    /// of one build: worked out once per build and kept for the next one, which finds there
+    /// the pages of the old site that read what changed.
+    typealias Reads = [String: Set<Dependency>]
+
+    /// Every page's reads in `index`, on every core when `parallel`.
+    static func reads(of index: SiteIndex, parallel: Bool = true) -> Reads {
+        let pages = index.site.pages
+        let reads = Parallel.map(pages, parallel: parallel) { $0.reads(index) }
+        return Dictionary(zip(pages.map(\.path), reads), uniquingKeysWith: { first, _ in first })
+    }
+
     /// The pages to render again, and among them the changed reports' own pages, which
     /// `serve` renders first; nil when every page must be rendered.
     static func change(from old: SiteIndex, to new: SiteIndex) -> (pages: Set<String>, own: Set<String>)? {
-        guard let changed = changes(from: old, to: new) else { return nil }
-        let pages = self.pages(reading: changed, in: old).union(self.pages(reading: changed, in: new))
+        change(from: old, reading: reads(of: old), to: new).change
+    }
+
+    /// `change(from:to:)` with the old site's reads as the last build left them (`oldReads`),
+    /// returning the new site's reads for the next build when it worked them out: only when
+    /// something changed, and not when every page is rendered (nil: the next build works out
+    /// this one's reads from its index). Unchanged content has the same reads.
+    static func change(from old: SiteIndex, reading oldReads: Reads, to new: SiteIndex, parallel: Bool = true)
+        -> (change: (pages: Set<String>, own: Set<String>)?, reads: Reads?) {
+        guard let changed = changes(from: old, to: new) else { return (nil, nil) }
+        guard !changed.isEmpty else { return (([], []), oldReads) }
+        let newReads = reads(of: new, parallel: parallel)
+        let pages = self.pages(reading: changed, in: oldReads).union(self.pages(reading: changed, in: newReads))
         let changedReports = Set(zip(old.content.reports, new.content.reports).filter { $0 != $1 }.map(\.1.id))
         let own = new.site.pages.filter { page in
             switch page.kind {
@@ -20,13 +43,13 @@ enum Invalidation {
             default: return false
             }
         }
-        return (pages, Set(own.map(\.path)))
+        return ((pages, Set(own.map(\.path))), newReads)
     }
 
-    /// The paths of the pages of `index` that read any of `changed`.
-    static func pages(reading changed: Set<Dependency>, in index: SiteIndex) -> Set<String> {
+    /// The paths of the pages that read any of `changed`.
+    static func pages(reading changed: Set<Dependency>, in reads: Reads) -> Set<String> {
         guard !changed.isEmpty else { return [] }
-        return Set(index.site.pages.filter { !$0.reads(index).isDisjoint(with: changed) }.map(\.path))
+        return Set(reads.compactMap { $0.value.isDisjoint(with: changed) ? nil : $0.key })
     }
 
     /// What differs between two builds' content, one comparison per kind of input; nil when

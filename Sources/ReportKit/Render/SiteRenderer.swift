@@ -80,7 +80,8 @@ public struct SiteRenderer {
 
         progress?.begin("markdown", total: 0)
         let (bodies, bodiesMemo) = MarkdownStage(site: site, linker: linker, parallel: parallel).run(changed, reusing: kept?.bodies)
-        var builder = ContextBuilder(index: index, linker: linker, bodies: bodies, library: templates.library, parallel: parallel)
+        var builder = ContextBuilder(index: index, linker: linker, bodies: bodies, library: templates.library, parallel: parallel,
+                                     reusing: memo)
 
         progress?.begin("site files", total: 0)
         let siteFiles = SiteFilesStage(site: site, linker: linker, templates: templates, contentRoot: contentRoot,
@@ -103,7 +104,7 @@ public struct SiteRenderer {
                                       reusing: nil)
 
         let newMemo = RenderMemo(index: index, templateSources: templates.sources, bodies: bodiesMemo, siteFiles: filesMemo,
-                                 pages: pagesMemo)
+                                 pages: pagesMemo, figureFacts: builder.figureFacts)
         return Result(paths: pageFiles + files.paths, diagnostics: problems, memo: newMemo,
                       renderedPages: rendered.rendered.count,
                       rerendered: kept.map { _ in Set(rendered.rendered.map(\.outputPath)) },

@@ -29,6 +29,24 @@ public final class MemoryOutput: SiteOutput {
         added.withLock { $0[file.path] = file }
     }
 
+    /// The paths of the files this build put (the others are the last build's).
+    var putPaths: Set<String> {
+        added.withLock { Set($0.keys) }
+    }
+
+    /// The last build's files by path with this build's put over them, leaving out the paths
+    /// not in `paths`: the files of this build, for the next one to keep.
+    func merged(keeping paths: [String]) -> [String: OutputFile] {
+        var files = kept
+        added.withLock { added in files.merge(added) { _, new in new } }
+        // Usually every path is there and nothing else: then there is nothing to leave out.
+        if files.count != paths.count || paths.contains(where: { files[$0] == nil }) {
+            let present = Set(paths)
+            files = files.filter { present.contains($0.key) }
+        }
+        return files
+    }
+
     /// The file at each of `paths`, as this build put it or else as the last build left it;
     /// paths neither has are left out.
     func files(_ paths: [String]) -> [OutputFile] {
