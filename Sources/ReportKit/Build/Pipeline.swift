@@ -26,7 +26,7 @@ struct Pipeline: Stage {
         /// Each file's decoding.
         var decode: ContentDecoder.Cache?
         /// What the rules said about each report.
-        var rules: RuleCache?
+        var rules: RuleStage.Memo?
         /// The last good render, kept only with an output that keeps its files (`check`,
         /// `serve`): reusing it means putting only the files that changed.
         var render: RenderMemo?
@@ -76,7 +76,7 @@ struct Pipeline: Stage {
         result.diagnostics += Placeholders.find(in: loaded.files, content: content, severity: options.placeholders,
                                                 drafts: options.drafts)
         if !options.drafts { content.leaveOutDrafts() }
-        let (ruleDiagnostics, rules) = RuleCache.check(content, reusing: memo.rules)
+        let (ruleDiagnostics, rules) = RuleStage().run(content, reusing: memo.rules)
         memo.rules = rules
         result.diagnostics += ruleDiagnostics
         lap("validate")
