@@ -95,14 +95,15 @@ struct Pipeline: Stage {
             result.diagnostics = result.diagnostics.sortedForDisplay()
             return (result, memo)
         }
-        // Where the files go as they are rendered: into memory for `check` and `serve`; into
-        // a staging folder for a build, unless it has failed already and will write nothing.
+        // Where the files go as they are rendered: into memory for `serve`; into a staging
+        // folder for a build, unless it has failed already and will write nothing; nowhere
+        // for `check` (the pages stage keeps each page's links and ids for the link check).
         var staging: SiteWriter.Staging?
-        let memory = options.write ? nil : MemoryOutput(keeping: memo.files)
+        let memory = options.write || !options.keepFiles ? nil : MemoryOutput(keeping: memo.files)
         let output: any SiteOutput
         if let memory {
             output = memory
-        } else if result.diagnostics.hasErrors {
+        } else if result.diagnostics.hasErrors || !options.write {
             output = DiscardedOutput()
         } else {
             do { staging = try writer.beginStaging() } catch {
