@@ -27,6 +27,8 @@ struct Pipeline: Stage {
         var decode: ContentDecoder.Cache?
         /// What the rules said about each report.
         var rules: RuleCache?
+        /// The templates as last parsed: a rebuild parses only those whose text changed.
+        var templates: TemplateSet.Parsed?
         /// The last good render, kept only with an output that keeps its files (`check`,
         /// `serve`): reusing it means putting only the files that changed.
         var render: RenderMemo?
@@ -62,7 +64,10 @@ struct Pipeline: Stage {
         let (loaded, loadMemo) = ContentLoader(root: options.content, displayRoot: options.display(options.content))
             .run(input.changed, reusing: memo.load)
         memo.load = loadMemo
-        let (templates, templateDiagnostics) = TemplateSet.load(from: options.templates, displayRoot: options.display(options.templates))
+        let ((templates, templateDiagnostics), templatesMemo) = TemplateLoader(root: options.templates,
+                                                                               displayRoot: options.display(options.templates))
+            .run((), reusing: memo.templates)
+        memo.templates = templatesMemo
         result.diagnostics += templateDiagnostics
         lap("load")
 
