@@ -125,7 +125,7 @@ struct CheckCommand: ParsableCommand {
         var options = site.buildOptions(output: "public", write: false)
         let drawing = format == .text && !printing.quiet
         if drawing { options.progress = line.progress; line.start() }
-        let result = SiteBuilder.build(options)
+        let result = SiteBuilder.check(options)
         if drawing { line.stop() }
         var choices = PrintChoices(contradictions: contradictions)
         if format == .github, !allFiles, let base = baseRef ?? ProcessInfo.processInfo.environment["GITHUB_BASE_REF"], !base.isEmpty {

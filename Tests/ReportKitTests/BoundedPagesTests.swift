@@ -81,9 +81,10 @@ import Testing
     // MARK: - Page sizes at scale
 
     /// The corpus shape: municipalities, years, the sections of each report, and the two
-    /// numbers of reports compared. By default 80 and 400 reports (5 and 40 per municipality,
+    /// numbers of reports compared. By default 80 and 400 reports (8 and 40 per municipality,
     /// a few seconds of building); `ARSRAPPORT_BOUND_REPORTS=200,2000` runs the issue's sizes
-    /// over 40 municipalities and 60 years (minutes in a debug build).
+    /// over 40 municipalities and 60 years (minutes in a debug build, seconds with
+    /// `ARSRAPPORT_BOUND_BINARY`, as `make bound-test` runs it).
     static let shape: (municipalities: Int, years: Int, sections: [String], reports: [Int]) = {
         let sections = ["ekonomi", "personal"]
         if let sizes = ProcessInfo.processInfo.environment["ARSRAPPORT_BOUND_REPORTS"] {
@@ -123,18 +124,47 @@ import Testing
         let content = root.appendingPathComponent("content-\(reports)"), output = root.appendingPathComponent("site-\(reports)")
         guard (try? generate(reports: reports, shape: shape, into: content)) == true else { return measured }
         measured.generated = true
-        let result = SiteBuilder.build(BuildOptions(content: content, templates: TestSite.repository.appendingPathComponent("templates"),
-                                                    output: output, displayRoot: root))
-        measured.errors = result.errors
+        measured.errors = build(content, into: output, root: root)
         let metrics = (try? FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("jamfor").path).count) ?? 0
-        for (path, data) in TestSite.snapshot(output) where path.hasSuffix(".html") {
+        for (path, bytes) in htmlSizes(output) {
             let page = String(path.dropLast("index.html".count))
-            measured.pages.append((page, data.count, bound(of: page, municipalities: shape.municipalities, years: shape.years,
-                                                          sections: shape.sections.count, metrics: metrics)))
+            measured.pages.append((page, bytes, bound(of: page, municipalities: shape.municipalities, years: shape.years,
+                                                     sections: shape.sections.count, metrics: metrics)))
         }
         measured.home = (try? String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)) ?? ""
         measured.theme = (try? String(contentsOf: output.appendingPathComponent("teman/ekonomi/index.html"), encoding: .utf8)) ?? ""
         return measured
+    }
+
+    /// Builds `content` into `output` and returns the errors: in this process, or with the
+    /// executable at `ARSRAPPORT_BOUND_BINARY` (a release build makes 2,000 reports in
+    /// seconds, where this debug test process takes minutes; the pages are the same).
+    static func build(_ content: URL, into output: URL, root: URL) -> [String] {
+        let templates = TestSite.repository.appendingPathComponent("templates")
+        guard let binary = ProcessInfo.processInfo.environment["ARSRAPPORT_BOUND_BINARY"] else {
+            return SiteBuilder.build(BuildOptions(content: content, templates: templates, output: output, displayRoot: root)).errors
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["build", "--content", content.path, "--templates", templates.path, "--output", output.path]
+        let errors = Pipe()
+        (process.standardOutput, process.standardError) = (FileHandle.nullDevice, errors)
+        do { try process.run() } catch { return ["\(binary): \(error)"] }
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? [] : ["exit \(process.terminationStatus): \(text)"]
+    }
+
+    /// Every HTML page below `folder` and its size in bytes, read from the file system
+    /// rather than from the files (a 2,000-report site has 7,000 pages).
+    static func htmlSizes(_ folder: URL) -> [(path: String, bytes: Int)] {
+        let base = folder.standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.fileSizeKey]) else { return [] }
+        var sizes: [(path: String, bytes: Int)] = []
+        for case let url as URL in enumerator where url.pathExtension == "html" {
+            sizes.append((String(url.standardizedFileURL.path.dropFirst(base.count + 1)), (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0))
+        }
+        return sizes
     }
 
     /// Generating and building take a minute: on a thread of their own, so that they do not
@@ -150,6 +180,7 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("arsrapport-bounded-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         var largest: [Int] = []
+        var maxima: [String: [Int: (bytes: Int, bound: Int)]] = [:]
         for reports in shape.reports {
             let measured = await Self.offThePool { Self.measure(reports: reports, root: root) }
             #expect(measured.generated, "scripts/bench --generate-only failed")
@@ -159,12 +190,37 @@ import Testing
                 #expect(page.bytes <= page.bound, "\(reports) reports: /\(page.path) is \(page.bytes) bytes, over the bound \(page.bound)")
             }
             largest.append(measured.pages.map(\.bytes).max() ?? 0)
+            for page in measured.pages {
+                let kind = Self.kind(of: page.path)
+                let (bytes, bound) = maxima[kind]?[reports] ?? (0, page.bound)
+                maxima[kind, default: [:]][reports] = (max(bytes, page.bytes), bound)
+            }
             // The pages that would list every report show the latest of each municipality.
             #expect(measured.home.contains("Den senaste rapporten från varje kommun"))
             #expect(measured.home.components(separatedBy: "<li class=\"report-card\">").count - 1 <= shape.municipalities)
             #expect(measured.theme.contains("äldre rapporter: "), "a municipality's older reports are left to its page")
         }
         #expect(largest.count == 2)
+        // The largest page of each kind at each size beside its bound, which is the same at
+        // every size: the pages that gather from every municipality stay near their size,
+        // and those that grow (a year's page, a municipality's own) do so below it.
+        for (kind, sizes) in maxima.sorted(by: { $0.key < $1.key }) {
+            let figures = shape.reports.map { reports in sizes[reports].map { "\($0.bytes) of \($0.bound)" } ?? "none" }
+            print("largest /\(kind) at \(shape.reports.map(String.init).joined(separator: ", ")) reports: \(figures.joined(separator: ", ")) bytes")
+        }
+    }
+
+    /// The kind of page at `path`, its ids left out: "jamfor/<id>/<year>/", "<report>/<id>/".
+    static func kind(of path: String) -> String {
+        var parts = path.split(separator: "/").map(String.init)
+        for (index, part) in parts.enumerated() {
+            if part.range(of: #"^\d{4}$"#, options: .regularExpression) != nil { parts[index] = "<year>" }
+            else if part.range(of: #"^[a-z-]+-\d{4}$"#, options: .regularExpression) != nil { parts[index] = "<report>" }
+            else if index > 0, ["jamfor", "teman", "kommuner", "kommun"].contains(parts[index - 1]) || parts[index - 1] == "<report>" {
+                parts[index] = "<id>"
+            }
+        }
+        return parts.map { $0 + "/" }.joined()
     }
 
     /// The benchmark's generator with a shape of many reports per municipality in few pages;

@@ -21,6 +21,8 @@ extension SearchIndex {
         case report(ReportMatter)
         case section(ReportMatter, SectionMatter)
         case metric(MetricMatter)
+        /// A metric's year page: its metric and the text of its values.
+        case metricYear(MetricMatter, [String])
         case theme(ThemeMatter)
         case municipality(String, MunicipalityMatter)
     }
@@ -57,7 +59,7 @@ extension SearchIndex {
         var (recomputed, recomputedReports, reports) = (0, 0, 0)
         var number = 0
         for (id, pages) in runs() {
-            let keys = pages.map { Self.key(of: $0, body: bodies[$0.path]) }
+            let keys = pages.map { key(of: $0, body: bodies[$0.path]) }
             let share: Share
             if let old = reusable[id], old.first == number, old.pages == keys {
                 share = old
@@ -90,25 +92,33 @@ extension SearchIndex {
         return (OutputFile(path: Self.path, contents: .bytes(script)), memo)
     }
 
-    /// The index's pages in order (the 404 page left out), in runs: each report's pages, and
-    /// the pages between them that belong to no report.
+    /// The index's pages in order (the 404 page left out), in runs: each report's pages, each
+    /// metric's year page alone (a one-figure edit changes the values of one of them), and the
+    /// other pages between them that belong to no report.
     func runs() -> [(id: String, pages: [ReportKit.Page])] {
         var runs: [(id: String, pages: [ReportKit.Page])] = []
         for page in site.pages {
             let id: String
             switch page.kind {
-            case .notFound, .metricYear: continue  // as in `index(bodies:)`
+            case .notFound: continue  // as in `index(bodies:)`
             case .report(let report), .section(let report, _): id = report.id
-            default: id = runs.last.map { $0.id.hasPrefix("/") ? $0.id : "/" + page.path } ?? "/" + page.path
+            case .metricYear: id = "/" + page.path
+            default:
+                let joins = runs.last.map { run in
+                    if case .metricYear = run.pages[0].kind { return false }
+                    return run.id.hasPrefix("/")
+                } ?? false
+                id = joins ? runs[runs.count - 1].id : "/" + page.path
             }
             if runs.last?.id == id { runs[runs.count - 1].pages.append(page) } else { runs.append((id, [page])) }
         }
         return runs
     }
 
-    static func key(of page: ReportKit.Page, body: RenderedBody?) -> PageKey {
+    func key(of page: ReportKit.Page, body: RenderedBody?) -> PageKey {
         let source: Source
         switch page.kind {
+        case .metricYear(let metric, let year): source = .metricYear(metric.matter, yearPageText(metric, year: year))
         case .report(let report): source = .report(report.index.matter)
         case .section(let report, let section): source = .section(report.index.matter, section.document.matter)
         case .metric(let metric): source = .metric(metric.matter)

@@ -9,6 +9,8 @@ import Foundation
 struct SearchIndex {
     let site: Site
     let linker: Linker
+    /// The comparisons, for the values a metric's year page lists.
+    let comparisons: ComparisonIndex
 
     struct Page: Encodable {
         /// Site path, e.g. `solna-2023/ekonomi/`; the page script adds the way back to the root.
@@ -50,8 +52,6 @@ struct SearchIndex {
         var passages: [Passage] = []
         for page in site.pages {
             if case .notFound = page.kind { continue }
-            // A metric's year pages hold no text of their own: the metric's page is found.
-            if case .metricYear = page.kind { continue }
             let (entry, pagePassages) = self.entry(for: page, number: pages.count, body: bodies[page.path], names: names,
                                                    metricTitles: metricTitles)
             pages.append(entry)
@@ -116,6 +116,10 @@ struct SearchIndex {
             }
         case .metric(let metric):
             top.append(metric.matter.definition)
+        case .metricYear(let metric, let reportYear):
+            // Found by the metric and the year ("nettokostnad 2023"), and by the values it lists.
+            year = reportYear
+            top += yearPageText(metric, year: reportYear)
         case .theme(let theme):
             top.append(theme.matter.description)
         case .municipality(let document):
@@ -135,6 +139,14 @@ struct SearchIndex {
             passages.append(Passage(page: number, anchor: headings[index].id, heading: headings[index].text, text: passage.text))
         }
         return (entry, passages + extra)
+    }
+
+    /// What a metric's year page says in words: the metric, the year and its definition, and
+    /// each value of that year's reports as its table labels it: "Solna 2023, helår, utfall: 1 054,4 mnkr".
+    func yearPageText(_ metric: Document<MetricMatter>, year: Int) -> [String] {
+        let values = comparisons[metric.id, year: year]?.all ?? []
+        return ["\(metric.matter.title) i rapporterna från \(year)", metric.matter.definition]
+            + values.map { "\($0.label): \(NumberFormat.format($0.figure.value, unit: $0.figure.unit))" }
     }
 
     /// The non-empty texts once each, separated by " · ".

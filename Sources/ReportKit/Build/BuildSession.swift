@@ -7,8 +7,12 @@ public struct BuildOptions: Sendable {
     public var output: URL
     /// Absolute URL the site is published at; nil for a site that works from disk.
     public var baseURL: String?
-    /// False runs every stage but writing (`arsrapport check`).
+    /// False runs every stage but writing (`arsrapport check`, `serve`).
     public var write: Bool
+    /// When nothing is written: hold every file in memory and return them in
+    /// `BuildResult.files` (`serve`); false keeps none of them, only what the link check
+    /// needs (`check`, which wants the diagnostics alone).
+    public var keepFiles = true
     public var parallel: Bool
     /// Diagnostics name files relative to this folder (default: the working directory).
     public var displayRoot: URL
@@ -70,6 +74,15 @@ public struct BuildResult: Sendable {
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildResult {
         BuildSession(options: options).build()
+    }
+
+    /// `arsrapport check`: every stage of a build, with the diagnostics a build of `options`
+    /// reports, writing nothing and keeping no file (`BuildResult.files` is empty).
+    public static func check(_ options: BuildOptions) -> BuildResult {
+        var options = options
+        options.write = false
+        options.keepFiles = false
+        return build(options)
     }
 }
 

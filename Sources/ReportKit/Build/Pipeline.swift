@@ -26,7 +26,9 @@ struct Pipeline: Stage {
         /// Each file's decoding.
         var decode: ContentDecoder.Cache?
         /// What the rules said about each report.
-        var rules: RuleCache?
+        var rules: RuleStage.Memo?
+        /// The templates as last parsed: a rebuild parses only those whose text changed.
+        var templates: TemplateSet.Parsed?
         /// The last good render, kept only with an output that keeps its files (`check`,
         /// `serve`): reusing it means putting only the files that changed.
         var render: RenderMemo?
@@ -65,7 +67,10 @@ struct Pipeline: Stage {
         let (loaded, loadMemo) = ContentLoader(root: options.content, displayRoot: options.display(options.content))
             .run(input.changed, reusing: memo.load)
         memo.load = loadMemo
-        let (templates, templateDiagnostics) = TemplateSet.load(from: options.templates, displayRoot: options.display(options.templates))
+        let ((templates, templateDiagnostics), templatesMemo) = TemplateLoader(root: options.templates,
+                                                                               displayRoot: options.display(options.templates))
+            .run((), reusing: memo.templates)
+        memo.templates = templatesMemo
         result.diagnostics += templateDiagnostics
         lap("load")
 
@@ -79,7 +84,7 @@ struct Pipeline: Stage {
         result.diagnostics += Placeholders.find(in: loaded.files, content: content, severity: options.placeholders,
                                                 drafts: options.drafts)
         if !options.drafts { content.leaveOutDrafts() }
-        let (ruleDiagnostics, rules) = RuleCache.check(content, reusing: memo.rules)
+        let (ruleDiagnostics, rules) = RuleStage().run(content, reusing: memo.rules)
         memo.rules = rules
         result.diagnostics += ruleDiagnostics
         lap("validate")
@@ -101,14 +106,15 @@ struct Pipeline: Stage {
             result.diagnostics = result.diagnostics.sortedForDisplay()
             return (result, memo)
         }
-        // Where the files go as they are rendered: into memory for `check` and `serve`; into
-        // a staging folder for a build, unless it has failed already and will write nothing.
+        // Where the files go as they are rendered: into memory for `serve`; into a staging
+        // folder for a build, unless it has failed already and will write nothing; nowhere
+        // for `check` (the pages stage keeps each page's links and ids for the link check).
         var staging: SiteWriter.Staging?
-        let memory = options.write ? nil : MemoryOutput(keeping: memo.files)
+        let memory = options.write || !options.keepFiles ? nil : MemoryOutput(keeping: memo.files)
         let output: any SiteOutput
         if let memory {
             output = memory
-        } else if result.diagnostics.hasErrors {
+        } else if result.diagnostics.hasErrors || !options.write {
             output = DiscardedOutput()
         } else {
             do { staging = try writer.beginStaging() } catch {

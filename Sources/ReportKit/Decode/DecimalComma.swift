@@ -5,9 +5,8 @@ enum DecimalComma {
     static func find(_ decoder: NodeDecoder) -> [String] {
         guard case .sequence = decoder.node, let mark = decoder.node.mark else { return [] }
         let lineNumber = mark.line + decoder.session.lineOffset
-        let lines = decoder.session.file.text.split(separator: "\n", maxSplits: lineNumber, omittingEmptySubsequences: false)
-        guard lines.indices.contains(lineNumber - 1) else { return [] }
-        let line = Array(lines[lineNumber - 1].dropFirst(max(mark.column - 1, 0)).unicodeScalars)
+        guard let row = decoder.session.line(lineNumber) else { return [] }
+        let line = Array(row.dropFirst(max(mark.column - 1, 0)).unicodeScalars)
         guard line.first == "[" else { return [] }
         var found: [String] = []
         var index = 0

@@ -14,12 +14,25 @@ public struct TemplateSet: Sendable {
     /// Each template's text by name: equal sources render equal pages, so `serve` can keep
     /// pages across rebuilds while the templates stay the same.
     let sources: [String: String]
+    /// Each template as parsed, by name, with the text it was parsed from: the next load's
+    /// memo (see `TemplateLoader`).
+    let parsed: Parsed
+    /// Names of the templates this load parsed; the others were reused from the memo.
+    let parsedNow: Set<String>
+
+    /// Template name → its text and the template parsed from it.
+    typealias Parsed = [String: (text: String, template: MustacheTemplate)]
 
     /// Templates every site needs, one per page kind, plus the layout they extend.
     public static let required = ["layout", "home", "page", "scale", "municipality", "metric-index", "metric",
                                   "theme-index", "theme", "goals", "report", "section", "search", "not-found"]
 
     public static func load(from root: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
+        load(from: root, displayRoot: displayRoot, reusing: nil)
+    }
+
+    /// Loads the templates, parsing only those whose text differs from `memo`'s.
+    static func load(from root: URL, displayRoot: String, reusing memo: Parsed?) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let loaded = ContentLoader(root: root, displayRoot: displayRoot).load()
         diagnostics += loaded.diagnostics
@@ -27,6 +40,8 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var names: Set<String> = []
         var sources: [(name: String, file: SourceFile)] = []
+        var parsed: Parsed = [:]
+        var parsedNow: Set<String> = []
         let extraFiles = loaded.assets.filter { $0.hasSuffix(".mustache") }
         for path in extraFiles {
             let url = root.appendingPathComponent(path)
@@ -38,7 +53,15 @@ public struct TemplateSet: Sendable {
             let file = SourceFile(relativePath: path, displayPath: "\(displayRoot)/\(path)", text: text)
             let name = String(path.dropLast(".mustache".count))
             do {
-                library.register(try MustacheTemplate(string: escapingPragma + text), named: name)
+                let template: MustacheTemplate
+                if let kept = memo?[name], kept.text == text {
+                    template = kept.template
+                } else {
+                    template = try MustacheTemplate(string: escapingPragma + text)
+                    parsedNow.insert(name)
+                }
+                library.register(template, named: name)
+                parsed[name] = (text, template)
                 names.insert(name)
                 sources.append((name, file))
             } catch let error as MustacheTemplate.ParserError {
@@ -65,7 +88,7 @@ public struct TemplateSet: Sendable {
         if diagnostics.hasErrors { return (nil, diagnostics) }
         let texts = Dictionary(sources.map { ($0.name, $0.file.text) }, uniquingKeysWith: { a, _ in a })
         return (TemplateSet(library: library, names: names, assets: assets, root: root, displayRoot: displayRoot,
-                            sources: texts), diagnostics)
+                            sources: texts, parsed: parsed, parsedNow: parsedNow), diagnostics)
     }
 
     /// Put before every template (and partial: each starts with Mustache's own escaping) so
@@ -103,5 +126,19 @@ public struct TemplateSet: Sendable {
         case MustacheTemplate.Error.invalidSetDelimiter: return .part(MessagePart(.mustacheDelimiter))
         default: return .text("\(error)")  // swift-mustache's own words
         }
+    }
+}
+
+/// Loads the theme's templates, following `Stage`'s convention: the memo is the templates as
+/// last parsed, and a template is parsed again only when its file's text changed. (Reading the
+/// files is cheap; parsing every template on every rebuild of `serve` is what this saves.)
+struct TemplateLoader: Stage {
+    let root: URL
+    let displayRoot: String
+
+    func run(_ input: Void, reusing memo: TemplateSet.Parsed?) -> (output: (TemplateSet?, [Diagnostic]), memo: TemplateSet.Parsed) {
+        let (set, diagnostics) = TemplateSet.load(from: root, displayRoot: displayRoot, reusing: memo)
+        // A failed load keeps the last good parse, so that fixing the mistake reparses only it.
+        return ((set, diagnostics), set?.parsed ?? memo ?? [:])
     }
 }

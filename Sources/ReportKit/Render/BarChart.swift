@@ -5,6 +5,12 @@
 struct BarChart {
     let metric: MetricMatter
     let values: [PlacedValue]
+    /// The report year of a year page's chart, which its title names (nil on the metric's page).
+    let year: Int?
+
+    init(_ comparison: MetricComparison) {
+        (metric, values, year) = (comparison.metric.matter, comparison.charted, comparison.year)
+    }
 
     static let width = 640.0
     static let labelWidth = 150.0
@@ -12,7 +18,9 @@ struct BarChart {
     static let rowHeight = 36.0
     static let barHeight = 22.0
 
-    var title: String { "\(metric.title) (\(metric.unit.rawValue)), jämförbara värden" }
+    var title: String {
+        "\(metric.title) (\(metric.unit.rawValue)), jämförbara värden" + (year.map { " i rapporterna från \($0)" } ?? "")
+    }
 
     struct Bar {
         let label: String

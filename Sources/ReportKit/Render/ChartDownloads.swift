@@ -9,11 +9,15 @@ struct ChartDownloads {
 
     let csv: File
     let svg: File
+    /// The names a browser saves the files under, without extension: the metric and, on a
+    /// year page, the year ("nettokostnad-2023"), so that downloads from several charts stay
+    /// apart and say what they hold.
+    let downloadName: String
 
     /// The files of the chart on the comparison page at `page` (`jamfor/<metric>/`, or a year's).
     init(comparison: MetricComparison, page: String, siteTitle: String, linker: Linker) {
         func url(_ path: String) -> String { linker.absoluteURL(of: path) ?? path }
-        let chart = BarChart(metric: comparison.metric.matter, values: comparison.charted)
+        let chart = BarChart(comparison)
         var text = "varde_etikett,kommun_och_ar,period,basis,varde,enhet,jamforbarhetsgrupp,kalla\r\n"
         for value in comparison.charted {
             let figure = value.figure
@@ -25,6 +29,7 @@ struct ChartDownloads {
         csv = File(path: page + "diagram.csv", bytes: Array(text.utf8))
         let source = "Källa: \(siteTitle), \(url(page)), ur nämndernas egna rapporter."
         svg = File(path: page + "diagram.svg", bytes: Array(chart.svg(source: source).utf8))
+        downloadName = comparison.metric.id + (comparison.year.map { "-\($0)" } ?? "")
     }
 
     var outputFiles: [OutputFile] {

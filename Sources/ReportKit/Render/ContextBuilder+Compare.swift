@@ -88,12 +88,14 @@ extension ContextBuilder {
 
     /// The chart of the comparable set, with links to its data and its image, sizes named.
     func chart(_ comparison: MetricComparison, _ page: Page) -> ChartContext {
-        let chart = BarChart(metric: comparison.metric.matter, values: comparison.charted).context
+        let chart = BarChart(comparison).context
         if let files = chartFiles[page.path] {
             chart.csvHref = TemplateText(linker.href(from: page, toFile: files.csv.path))
             chart.csvSize = TemplateText(NumberFormat.fileSize(files.csv.bytes.count))
             chart.svgHref = TemplateText(linker.href(from: page, toFile: files.svg.path))
             chart.svgSize = TemplateText(NumberFormat.fileSize(files.svg.bytes.count))
+            chart.csvName = TemplateText(files.downloadName + ".csv")
+            chart.svgName = TemplateText(files.downloadName + ".svg")
         }
         return chart
     }

@@ -29,10 +29,10 @@ final class GoalsContext: MustacheParent {
         let theme: TemplateText
         let themeHref: TemplateText
         let id: TemplateText
-        let goals: TemplateItems<GoalContext>?
+        let goals: TemplateItems<RenderedFragment>?
         let summary: Summary?
 
-        init(theme: String, themeHref: String, id: String, goals: TemplateItems<GoalContext>?, summary: Summary?) {
+        init(theme: String, themeHref: String, id: String, goals: TemplateItems<RenderedFragment>?, summary: Summary?) {
             self.theme = TemplateText(theme)
             self.themeHref = TemplateText(themeHref)
             self.id = TemplateText(id)
@@ -113,7 +113,7 @@ extension ContextBuilder {
                            : content.reports)
         let context = GoalsContext()
         for theme in content.themes where only == nil || theme.id == only {
-            var goals: TemplateItems<GoalContext>?
+            var goals: TemplateItems<RenderedFragment>?
             var summary: GoalsContext.Summary?
             if listed {
                 guard let rows = TemplateItems.wrap(goalRows(theme: theme.id, reports: reports, page: page)) else { continue }
@@ -175,20 +175,30 @@ extension ContextBuilder {
 
     /// The goals of one theme in `reports`, in the order of `reports`, each linking to where
     /// its report states it.
-    func goalRows(theme: String, reports: [Report], page: Page) -> [GoalContext] {
+    /// The same goal is shown alike on every such page of the same folder depth (a theme's
+    /// and a municipality's goals pages), so each is rendered once per (goal, theme, depth).
+    func goalRows(theme: String, reports: [Report], page: Page) -> [RenderedFragment] {
         let position = Dictionary(reports.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let root = linker.root(from: page)
         return (index.goalsByTheme[theme] ?? []).enumerated()
             .compactMap { offset, placed in position[placed.report.id].map { ($0, offset, placed) } }
             .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
             .map { _, _, placed in
-                let (goal, report, section) = (placed.goal, placed.report, placed.section)
-                // Prefixed with the report: two reports may use the same goal id.
-                let row = goalContext(goal, report: report, page: page, anchor: "\(report.id)-mal-\(goal.id.value)",
-                                      sectionPath: sectionPath(report, section))
-                row.report = TemplateText(reportLabel(report))
-                row.filter = GoalContext.Filter(municipalityID: report.index.matter.municipality.value, themeID: theme)
-                row.href = TemplateText(linker.href(from: page, to: sectionPath(report, section), anchor: "mal-\(goal.id.value)"))
-                return row
+                let key = GoalFragmentKey(report: placed.report.id, goal: placed.goal.id.value, theme: theme, root: root)
+                return goalFragments.fragment(key) { renderGoal(gatheredGoal(placed, theme: theme, page: page)) }
             }
+    }
+
+    /// A goal as the pages that gather goals show it: with its report, a link to it there
+    /// and the filter's data.
+    private func gatheredGoal(_ placed: SiteIndex.PlacedGoal, theme: String, page: Page) -> GoalContext {
+        let (goal, report, section) = (placed.goal, placed.report, placed.section)
+        // Prefixed with the report: two reports may use the same goal id.
+        let row = goalContext(goal, report: report, page: page, anchor: "\(report.id)-mal-\(goal.id.value)",
+                              sectionPath: sectionPath(report, section))
+        row.report = TemplateText(reportLabel(report))
+        row.filter = GoalContext.Filter(municipalityID: report.index.matter.municipality.value, themeID: theme)
+        row.href = TemplateText(linker.href(from: page, to: sectionPath(report, section), anchor: "mal-\(goal.id.value)"))
+        return row
     }
 }

@@ -102,8 +102,11 @@ extension ContextBuilder {
             toc.append(PageFrame.TocEntry(text: "Motsägelser i rapporten", href: "#fakta-motsagelser", sub: false))
         }
         if let goals = matter.goals, !goals.isEmpty {
-            context.goals = TemplateItems(goals.map {
-                goalContext($0, report: report, page: page, anchor: "mal-\($0.id.value)", sectionPath: page.path)
+            let root = linker.root(from: page)
+            context.goals = TemplateItems(goals.map { goal in
+                goalFragments.fragment(GoalFragmentKey(report: report.id, goal: goal.id.value, theme: nil, root: root)) {
+                    renderGoal(goalContext(goal, report: report, page: page, anchor: "mal-\(goal.id.value)", sectionPath: page.path))
+                }
             })
             toc.append(PageFrame.TocEntry(text: "Mål och bedömningar", href: "#fakta-mal", sub: false))
         }
@@ -132,6 +135,11 @@ extension ContextBuilder {
         case .procent: return "andel i procent"
         default: return "enhet: \(unit.rawValue)"
         }
+    }
+
+    /// A goal's HTML, from `partials/goal` alone: it sees only the goal's own names.
+    func renderGoal(_ goal: GoalContext) -> String {
+        library.render(goal, withTemplate: GoalContext.template) ?? ""
     }
 
     /// A goal as its section page and the pages that gather goals show it. `anchor` is its id

@@ -16,6 +16,10 @@ struct ContextBuilder {
     let chrome: SiteChrome
     /// Section (`report/kind`) → its figures' `FigureFacts`, in `figuresBySection`'s order.
     let figureFacts: [String: [FigureFacts]]
+    /// The templates, for the fragments rendered once per build.
+    let library: MustacheLibrary
+    /// Each goal's HTML, rendered once per build for each way pages show it.
+    let goalFragments = FragmentCache<GoalFragmentKey>()
 
     /// - Parameters:
     ///   - index: what Assemble worked out from the whole site, shared by every page.
@@ -27,6 +31,7 @@ struct ContextBuilder {
         self.index = index
         self.linker = linker
         self.bodies = bodies
+        self.library = library
         var backlinks: [String: Set<String>] = [:]
         for (path, body) in bodies {
             for target in body.linkedPaths where target != path { backlinks[target, default: []].insert(path) }

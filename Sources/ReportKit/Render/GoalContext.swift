@@ -3,6 +3,9 @@ import Mustache
 /// A goal as `partials/goal` shows it, on its section page and on the pages that gather goals
 /// (which add the report it is from, a link to it there and the filter's data).
 final class GoalContext: MustacheParent {
+    /// The partial a goal is rendered from, once per `GoalFragmentKey`.
+    static let template = "partials/goal"
+
     let id: TemplateText
     let title: TemplateText
     let level: TemplateText
@@ -67,4 +70,14 @@ final class GoalContext: MustacheParent {
             }
         }
     }
+}
+
+/// What a goal's HTML depends on: the goal, the theme it is listed under on a gathering page
+/// (nil: on its own section page, which shows no report, link or filter data), and the root
+/// prefix of the page, which every relative link in it starts with.
+struct GoalFragmentKey: Hashable, Sendable {
+    let report: String
+    let goal: String
+    let theme: String?
+    let root: String
 }

@@ -176,8 +176,11 @@ public struct LinkChecker: Sendable {
                    skipping skipped: Set<String>) -> PageLinks {
         var links = PageLinks()
         let directory = Self.directory(of: page)
-        // cmark writes `#översikt` percent-encoded: the same link, checked already.
-        for link in Self.links(in: html) where !skipped.contains(link) && !skipped.contains(link.removingPercentEncoding ?? link) {
+        // cmark writes `#översikt` percent-encoded: the same link, checked already. Decoded
+        // only when it has a `%` (else it is the link itself): Foundation's decoding of every
+        // link was 2.7 % of a cold build of the real site.
+        for link in Self.links(in: html) where !skipped.contains(link)
+            && !(link.utf8.contains(UInt8(ascii: "%")) && skipped.contains(link.removingPercentEncoding ?? link)) {
             guard let (path, anchor) = Self.resolve(link, from: page, directory: directory, sitePath: sitePath) else { continue }
             if !files.contains(path) {
                 links.entries.append(.broken(link: link, reason: MessagePart(.noSuchFile, path)))

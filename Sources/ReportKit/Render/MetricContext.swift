@@ -226,6 +226,8 @@ final class ChartContext: MustacheParent {
     var csvSize: TemplateText?
     var svgHref: TemplateText?
     var svgSize: TemplateText?
+    var csvName: TemplateText?
+    var svgName: TemplateText?
 
     init(title: String, zeroX: String, plotX: String, plotWidth: String, bars: [Bar]) {
         self.title = TemplateText(title)
@@ -246,6 +248,8 @@ final class ChartContext: MustacheParent {
         case "csv_size": csvSize
         case "svg_href": svgHref
         case "svg_size": svgSize
+        case "csv_name": csvName
+        case "svg_name": svgName
         default: nil
         }
     }

@@ -18,7 +18,7 @@ final class SectionContext: MustacheParent {
     var figures: FiguresTable?
     var tables: TemplateItems<GridContext>?
     var discrepancies: TemplateItems<Discrepancy>?
-    var goals: TemplateItems<GoalContext>?
+    var goals: TemplateItems<RenderedFragment>?
 
     func child(named name: String) -> Any? {
         switch name {

@@ -88,7 +88,7 @@ struct SiteFilesStage: Stage {
     /// did not change (and leaving the new shares in it), and the chart downloads.
     private func dataFiles(_ memo: inout Memo) -> [OutputFile] {
         let (openData, openDataMemo) = DataExport(index: builder.index, linker: linker).files(reusing: memo.openData)
-        let (searchIndex, searchIndexMemo) = SearchIndex(site: site, linker: linker).file(bodies: builder.bodies, reusing: memo.searchIndex)
+        let (searchIndex, searchIndexMemo) = SearchIndex(site: site, linker: linker, comparisons: builder.index.metricComparisons).file(bodies: builder.bodies, reusing: memo.searchIndex)
         (memo.openData, memo.searchIndex) = (openDataMemo, searchIndexMemo)
         return openData + builder.chartFiles.keys.sorted().flatMap { builder.chartFiles[$0]!.outputFiles } + [searchIndex]
     }

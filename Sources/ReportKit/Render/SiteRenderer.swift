@@ -55,6 +55,8 @@ public struct SiteRenderer {
         public let rerendered: Set<String>?
         /// Size in bytes of the search index the search page loads.
         public let searchIndexBytes: Int
+        /// What the goal fragments' cache did (see `FragmentCache`).
+        let goalFragments: FragmentCache<GoalFragmentKey>.Counts
     }
 
     /// Renders the pages that changed since `memo` was made into `output`, which still holds
@@ -108,7 +110,7 @@ public struct SiteRenderer {
         return Result(paths: pageFiles + files.paths, diagnostics: problems, memo: newMemo,
                       renderedPages: rendered.rendered.count,
                       rerendered: kept.map { _ in Set(rendered.rendered.map(\.outputPath)) },
-                      searchIndexBytes: files.searchIndexBytes)
+                      searchIndexBytes: files.searchIndexBytes, goalFragments: builder.goalFragments.counts)
     }
 
     /// Every `id="…"` in a page, and those that occur twice.

@@ -5,10 +5,10 @@ import Mustache
 final class ThemeContext: MustacheParent {
     let lead: TemplateText
     let reports: [Entry]
-    let goals: TemplateItems<GoalContext>?
+    let goals: TemplateItems<RenderedFragment>?
     let metrics: TemplateItems<LinkRow>?
 
-    init(lead: String, reports: [Entry], goals: TemplateItems<GoalContext>?, metrics: TemplateItems<LinkRow>?) {
+    init(lead: String, reports: [Entry], goals: TemplateItems<RenderedFragment>?, metrics: TemplateItems<LinkRow>?) {
         self.lead = TemplateText(lead)
         self.reports = reports
         self.goals = goals

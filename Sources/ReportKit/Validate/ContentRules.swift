@@ -1,6 +1,6 @@
 /// The rules that need more than one value: references between files, units against their
 /// metric, periods against their report, and the arithmetic of tables and figures. Run through
-/// `RuleCache`, which checks again only the reports whose files changed.
+/// `RuleStage`, which checks again only the reports whose files changed.
 struct RuleChecker {
     let content: Content
     var diagnostics: [Diagnostic] = []

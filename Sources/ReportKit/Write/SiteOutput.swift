@@ -2,8 +2,8 @@ import Synchronization
 
 /// Where a render puts each file of the site as soon as it is made, so that a page need not
 /// be held until every page is rendered: the staging folder of a build (`SiteWriter.Staging`),
-/// the site in memory of `check` and `serve` (`MemoryOutput`), or nowhere (`DiscardedOutput`,
-/// for a build that already has errors and will write nothing). Called from every core.
+/// the site in memory of `serve` (`MemoryOutput`), or nowhere (`DiscardedOutput`, for `check`
+/// and for a build that already has errors and will write nothing). Called from every core.
 public protocol SiteOutput: Sendable {
     func put(_ file: OutputFile)
     /// True when the files are held as they are put: a page's text is then worth storing in
@@ -54,8 +54,8 @@ public final class MemoryOutput: SiteOutput {
     }
 }
 
-/// Takes every file and keeps none: a build that found errors before rendering renders for
-/// its diagnostics only.
+/// Takes every file and keeps none: `check`, and a build that found errors before rendering,
+/// render for their diagnostics only.
 struct DiscardedOutput: SiteOutput {
     var keepsFiles: Bool { false }
     func put(_ file: OutputFile) {}

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+/// Templates are parsed once and kept in the pipeline's memo; a rebuild parses only a
+/// template whose file changed, and renders with the new text.
+@Suite struct TemplateReuseTests {
+    @Test func unchangedTemplatesAreReusedAndAnEditedOneIsParsedAgain() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let loader = TemplateLoader(root: site.templates, displayRoot: "templates")
+        let (first, memo) = loader.run((), reusing: nil)
+        let set = try #require(first.0)
+        #expect(set.parsedNow == set.names, "a load without a memo parses every template")
+
+        let (again, memo2) = loader.run((), reusing: memo)
+        #expect(try #require(again.0).parsedNow == [], "nothing changed, nothing parsed")
+
+        let toc = site.templates.appendingPathComponent("partials/toc.mustache")
+        let text = try String(contentsOf: toc, encoding: .utf8)
+        try site.write("templates/partials/toc.mustache", "<!-- edited -->" + text)
+        let (edited, _) = loader.run((), reusing: memo2)
+        let editedSet = try #require(edited.0)
+        #expect(editedSet.parsedNow == ["partials/toc"])
+        let html = editedSet.library.render(NoKindContext(), withTemplate: "partials/toc") ?? ""
+        #expect(html.hasPrefix("<!-- edited -->"))
+    }
+
+    /// Through the pipeline, as `serve` rebuilds: the edit shows on the pages.
+    @Test func aRebuildPicksUpAnEditedTemplate() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let pipeline = Pipeline(options: IncrementalTests.options(site))
+        let (first, memo) = pipeline.run(.init(), reusing: nil)
+        #expect(first.errors == [])
+        #expect(memo.templates?["layout"] != nil)
+        let layout = site.templates.appendingPathComponent("layout.mustache")
+        let text = try String(contentsOf: layout, encoding: .utf8)
+        try site.write("templates/layout.mustache", text.replacingOccurrences(of: "<body", with: "<body data-edited"))
+        let (second, _) = pipeline.run(.init(), reusing: memo)
+        #expect(second.errors == [])
+        let page = try #require(second.files.first { $0.path == "index.html" })
+        guard case .text(let html) = page.contents else { Issue.record("index.html is not text"); return }
+        #expect(html.contains("<body data-edited"))
+    }
+}
