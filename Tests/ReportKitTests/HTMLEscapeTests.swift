@@ -21,7 +21,8 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("escape-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for name in TemplateSet.required {
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("partials"), withIntermediateDirectories: true)
+        for name in TemplateSet.required + TemplateSet.requiredPartials {
             try "\(name)\n".write(to: root.appendingPathComponent("\(name).mustache"), atomically: true, encoding: .utf8)
         }
         try "<p>{{value}}</p>\n{{{value}}}\n".write(to: root.appendingPathComponent("t.mustache"), atomically: true, encoding: .utf8)

@@ -43,4 +43,17 @@ import Testing
         guard case .text(let html) = page.contents else { Issue.record("index.html is not text"); return }
         #expect(html.contains("<body data-edited"))
     }
+
+    /// A partial drawn on its own (header, footer, a goal) is named by no page's `{{> …}}`, so
+    /// only this check sees it gone; without it, every goal would silently render empty.
+    @Test(arguments: TemplateSet.requiredPartials)
+    func aMissingFragmentPartialIsAnErrorAtItsFile(name: String) throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try FileManager.default.removeItem(at: site.templates.appendingPathComponent("\(name).mustache"))
+        let (set, diagnostics) = TemplateSet.load(from: site.templates, displayRoot: "templates")
+        #expect(set == nil)
+        #expect(DiagnosticFormatter.format(diagnostics, as: .text)
+                == "templates/\(name).mustache:1:1: error: missing template \(name).mustache: it is drawn once and put into every page that shows it\n")
+    }
 }

@@ -61,7 +61,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case refuseRoot, refuseHome, refuseSources, refuseWorkspace, refuseFile, refuseForeign, writeFailed
     case moveFailed, replaceFailed, lockFileFailed, buildBusy, lockFailed
     // Templates
-    case templateUnreadable, templateSyntax, templateError, templateMissingPartial, templateMissing
+    case templateUnreadable, templateSyntax, templateError, templateMissingPartial, templateMissing, templatePartialMissing
     case mustacheCloseName, mustacheUnfinishedName, mustacheSectionEnd, mustacheDelimiter
     // More `--help`
     case helpSchema, helpSchemaKind, helpSchemaOutput, helpSchemaOutputDir, helpPort

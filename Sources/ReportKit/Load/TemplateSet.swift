@@ -27,6 +27,10 @@ public struct TemplateSet: Sendable {
     public static let required = ["layout", "home", "page", "scale", "municipality", "metric-index", "metric",
                                   "theme-index", "theme", "goals", "report", "section", "search", "not-found"]
 
+    /// Partials rendered on their own, once per build, and put into pages as HTML: no page's
+    /// `{{> …}}` names them, so the missing-partial check cannot see that one is gone.
+    static let requiredPartials = [SiteChrome.headerTemplate, SiteChrome.footerTemplate, GoalContext.template]
+
     public static func load(from root: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
         load(from: root, displayRoot: displayRoot, reusing: nil)
     }
@@ -79,10 +83,8 @@ public struct TemplateSet: Sendable {
                     at: file.location(line: reference.line, column: reference.column)))
             }
         }
-        let missing = required.filter { !names.contains($0) }
-        for name in missing where !diagnostics.contains(where: { $0.location.path == "\(displayRoot)/\(name).mustache" }) {
-            diagnostics.append(.error(.templateMissing, name,
-                                      at: SourceLocation(path: "\(displayRoot)/\(name).mustache", line: 1, column: 1)))
+        for (wanted, key) in [(required, MessageKey.templateMissing), (requiredPartials, .templatePartialMissing)] {
+            diagnostics += missing(wanted, among: names, key: key, displayRoot: displayRoot, reported: diagnostics)
         }
         let assets = loaded.assets.filter { $0.hasPrefix("assets/") }
         if diagnostics.hasErrors { return (nil, diagnostics) }
@@ -95,6 +97,17 @@ public struct TemplateSet: Sendable {
     /// that `{{value}}` is escaped by `HTMLEscape`. A line of its own, which Mustache drops as a
     /// standalone tag; error positions are moved up by that line.
     static let escapingPragma = "{{% CONTENT_TYPE: \(HTMLEscapingContentType.name)}}\n"
+
+    /// An error for each of `wanted` not among `names`, at its would-be file, unless that file
+    /// already has one (it exists but did not parse).
+    private static func missing(_ wanted: [String], among names: Set<String>, key: MessageKey, displayRoot: String,
+                                reported: [Diagnostic]) -> [Diagnostic] {
+        wanted.filter { !names.contains($0) }.compactMap { name in
+            let path = "\(displayRoot)/\(name).mustache"
+            if reported.contains(where: { $0.location.path == path }) { return nil }
+            return .error(key, name, at: SourceLocation(path: path, line: 1, column: 1))
+        }
+    }
 
     /// `{{> name}}` and `{{< name}}` tags with their positions (default delimiters only).
     static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {

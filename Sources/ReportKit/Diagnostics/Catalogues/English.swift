@@ -290,6 +290,7 @@ extension Catalogue {
         .templateError: "template error: {1}",
         .templateMissingPartial: "template refers to missing partial \"{1}\"",
         .templateMissing: "missing template {1}.mustache: every {1} page is drawn with it",
+        .templatePartialMissing: "missing template {1}.mustache: it is drawn once and put into every page that shows it",
         .mustacheCloseName: "a closing {{/…}} tag does not match the open section",
         .mustacheUnfinishedName: "a tag is not closed with }}",
         .mustacheSectionEnd: "a section {{#…}} or {{^…}} is never closed",

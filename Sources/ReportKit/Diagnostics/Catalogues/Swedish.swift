@@ -290,6 +290,7 @@ extension Catalogue {
         .templateError: "fel i mallen: {1}",
         .templateMissingPartial: "mallen hänvisar till delmallen \"{1}\", som inte finns",
         .templateMissing: "mallen {1}.mustache saknas: varje {1}-sida ritas med den",
+        .templatePartialMissing: "mallen {1}.mustache saknas: den ritas en gång och sätts in på varje sida som visar den",
         .mustacheCloseName: "en avslutande {{/…}}-tagg passar inte till det öppna avsnittet",
         .mustacheUnfinishedName: "en tagg avslutas inte med }}",
         .mustacheSectionEnd: "ett avsnitt {{#…}} eller {{^…}} avslutas aldrig",
