@@ -38,8 +38,9 @@ extension SiteIndex {
                     || Invalidation.sectionList(was) != Invalidation.sectionList(report) {
                     same = false
                 }
-                for figure in Self.figures(of: was) + Self.figures(of: report) { stated.insert(figure.metric.value) }
+                for figure in Self.figures(of: report) { stated.insert(figure.metric.value) }
             }
+            // Before the change: every changed or removed report's old figures.
             for id in changed { for figure in oldReports[id].map(Self.figures(of:)) ?? [] { stated.insert(figure.metric.value) } }
             self.changed = changed
             sameIdentities = same
